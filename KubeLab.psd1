@@ -1,0 +1,33 @@
+@{
+    RootModule             = 'KubeLab.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b0f3c8e-7a1d-4c2b-9e57-1f6d2a9b8c41'
+    Author                 = 'KubeLab engineers'
+    CompanyName            = 'KubeLab'
+    Copyright              = '(c) KubeLab engineers. All rights reserved.'
+    Description            = 'A Kubernetes learning lab on Ubuntu as PowerShell cmdlets: Docker, kubectl, kustomize, minikube, docker-compose and kubeconfig as typed objects.'
+    PowerShellVersion      = '5.1'
+    FormatsToProcess       = @('KubeLab.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Get-KubeConfig'
+        'Get-KubeContext'
+        'Get-KubeCluster'
+        'Get-KubeUser'
+        'Use-KubeContext'
+        'Set-KubeContext'
+        'Rename-KubeContext'
+        'Remove-KubeContext'
+        'Remove-KubeCluster'
+        'Remove-KubeUser'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('Kubernetes', 'kubectl', 'kubeconfig', 'minikube', 'Docker', 'Linux')
+            ProjectUri = ''
+        }
+    }
+}

@@ -1,0 +1,122 @@
+<#
+.SYNOPSIS
+    Builds, tests, benchmarks, packages or installs the KubeLab module.
+.DESCRIPTION
+    Build   : dotnet build, then lay out out/KubeLab/<version>/ (version read from KubeLab.psd1).
+    Test    : Build, xUnit (tests/KubeLab.Core.Tests), then Pester (tests/*.Tests.ps1) in a fresh pwsh
+              against the built module. Ends with one line "Tests: N passed, N failed[, N skipped]".
+    Bench   : Build, then every bench/*.ps1 in a fresh pwsh (figures are printed, never asserted).
+    Package : Build, then a .zip of the module folder in out/.
+    Install : Build, then copy the module into the user's module path so Import-Module KubeLab works.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Bench', 'Package', 'Install')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester tags to leave out (for example System when not root).
+    [string[]] $ExcludeTag = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+. (Join-Path $root 'tests/fixtures/TestHost.ps1')
+
+$manifest = Import-PowerShellDataFile (Join-Path $root 'KubeLab.psd1')
+$version = $manifest.ModuleVersion
+$moduleDir = Join-Path $root "out/KubeLab/$version"
+
+# Assemblies the host already provides: shipping them would shadow the host's own copy.
+$hostProvided = @('System.Management.Automation.dll', 'System.Management.dll', 'System.CodeDom.dll', 'System.Runtime.Loader.dll')
+
+function Invoke-Dotnet {
+    param([string[]] $Arguments)
+    Write-Verbose "dotnet $($Arguments -join ' ')"
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE" }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet @('build', (Join-Path $root 'KubeLab.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:ErrorsOnly')
+    $bin = Join-Path $root "src/KubeLab/bin/$Configuration/netstandard2.0"
+    if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
+    $deps = New-Item -ItemType Directory -Force -Path (Join-Path $moduleDir 'dependencies')
+    Copy-Item (Join-Path $root 'KubeLab.psd1') $moduleDir
+    Copy-Item (Join-Path $bin 'KubeLab.dll') $moduleDir
+    Get-ChildItem $bin -Filter *.dll |
+        Where-Object { $_.Name -ne 'KubeLab.dll' -and $_.Name -notin $hostProvided } |
+        Copy-Item -Destination $deps
+    Copy-Item (Join-Path $root 'module/*') $moduleDir -Recurse
+    Write-Host "Built KubeLab $version -> $moduleDir"
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $root 'out/TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $root 'tests/KubeLab.Core.Tests') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $trx = Join-Path $results 'xunit.trx'
+    if (-not (Test-Path $trx)) { throw "xUnit wrote no results ($trx): the test run did not start." }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-PesterTests {
+    $summary = Join-Path $root 'out/TestResults/pester-summary.json'
+    $runner = Join-Path $root 'tests/fixtures/Invoke-PesterSuite.ps1'
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner `
+        -ModuleDir $moduleDir -SummaryPath $summary -ExcludeTag $ExcludeTag | Out-Host
+    if (-not (Test-Path $summary)) { throw "Pester wrote no summary ($summary): the run did not finish." }
+    Get-Content $summary -Raw | ConvertFrom-Json
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' {
+        Invoke-Build
+        $xunit = Invoke-XunitTests
+        $pester = Invoke-PesterTests
+        Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+        Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+        $passed = $xunit.Passed + $pester.Passed
+        $failed = $xunit.Failed + $pester.Failed
+        $skipped = $xunit.Skipped + $pester.Skipped
+        Write-Host ("Tests: {0} passed, {1} failed, {2} skipped" -f $passed, $failed, $skipped)
+        if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+    }
+    'Bench' {
+        Invoke-Build
+        $pwsh = Get-PwshCommand
+        foreach ($bench in Get-ChildItem (Join-Path $root 'bench') -Filter *.ps1 | Sort-Object Name) {
+            Write-Host "== $($bench.Name)"
+            & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $bench.FullName -ModuleDir $moduleDir | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "Benchmark $($bench.Name) failed with exit code $LASTEXITCODE" }
+        }
+    }
+    'Package' {
+        Invoke-Build
+        $zip = Join-Path $root "out/KubeLab.$version.zip"
+        Compress-Archive -Path (Join-Path $root 'out/KubeLab') -DestinationPath $zip -Force
+        Write-Host "Packaged $zip"
+    }
+    'Install' {
+        Invoke-Build
+        $userModules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
+        $target = Join-Path $userModules "KubeLab/$version"
+        if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+        New-Item -ItemType Directory -Force -Path $target | Out-Null
+        Copy-Item (Join-Path $moduleDir '*') $target -Recurse
+        Write-Host "Installed KubeLab $version -> $target"
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace KubeLab.Infrastructure
+{
+    /// <summary>
+    /// A cmdlet whose body runs async. PowerShell only accepts Write*/ShouldProcess calls on the pipeline
+    /// thread, so those are queued and run there while the body works; Ctrl+C (StopProcessing) cancels
+    /// <see cref="CancelToken"/>, which is passed on to processes and HTTP.
+    /// </summary>
+    public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private BlockingCollection<Action>? _pipelineQueue;
+
+        protected CancellationToken CancelToken => _cancellation.Token;
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+        }
+
+        protected virtual Task BeginProcessingAsync() => Task.CompletedTask;
+
+        protected virtual Task ProcessRecordAsync() => Task.CompletedTask;
+
+        protected virtual Task EndProcessingAsync() => Task.CompletedTask;
+
+        protected sealed override void BeginProcessing() => RunOnPipeline(BeginProcessingAsync);
+
+        protected sealed override void ProcessRecord() => RunOnPipeline(ProcessRecordAsync);
+
+        protected sealed override void EndProcessing() => RunOnPipeline(EndProcessingAsync);
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        protected new void WriteObject(object? sendToPipeline) => OnPipeline(() => base.WriteObject(sendToPipeline));
+
+        protected new void WriteObject(object? sendToPipeline, bool enumerateCollection) =>
+            OnPipeline(() => base.WriteObject(sendToPipeline, enumerateCollection));
+
+        protected new void WriteVerbose(string text) => OnPipeline(() => base.WriteVerbose(text));
+
+        protected new void WriteWarning(string text) => OnPipeline(() => base.WriteWarning(text));
+
+        protected new void WriteDebug(string text) => OnPipeline(() => base.WriteDebug(text));
+
+        protected new void WriteProgress(ProgressRecord progressRecord) => OnPipeline(() => base.WriteProgress(progressRecord));
+
+        protected new void WriteError(ErrorRecord errorRecord) => OnPipeline(() => base.WriteError(errorRecord));
+
+        protected new bool ShouldProcess(string target, string action) => OnPipeline(() => base.ShouldProcess(target, action));
+
+        protected new bool ShouldContinue(string query, string caption) => OnPipeline(() => base.ShouldContinue(query, caption));
+
+        /// <summary>Ends the cmdlet with this error; call from the async body, it throws on every thread.</summary>
+        protected new void ThrowTerminatingError(ErrorRecord errorRecord) => throw new TerminatingErrorException(errorRecord);
+
+        private void RunOnPipeline(Func<Task> body)
+        {
+            using var queue = new BlockingCollection<Action>();
+            _pipelineQueue = queue;
+            var work = Task.Run(async () =>
+            {
+                try
+                {
+                    await body().ConfigureAwait(false);
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            });
+
+            foreach (var action in queue.GetConsumingEnumerable())
+            {
+                action();
+            }
+
+            _pipelineQueue = null;
+            try
+            {
+                work.GetAwaiter().GetResult();
+            }
+            catch (TerminatingErrorException ex)
+            {
+                base.ThrowTerminatingError(ex.ErrorRecord);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void OnPipeline(Action action) => OnPipeline(() =>
+        {
+            action();
+            return true;
+        });
+
+        private T OnPipeline<T>(Func<T> func)
+        {
+            var queue = _pipelineQueue;
+            if (queue == null)
+            {
+                return func();
+            }
+
+            var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            queue.Add(() =>
+            {
+                try
+                {
+                    done.SetResult(func());
+                }
+                catch (Exception ex)
+                {
+                    // e.g. PipelineStoppedException from a downstream Select-Object -First: stop our work too.
+                    _cancellation.Cancel();
+                    done.SetException(ex);
+                }
+            });
+            return done.Task.GetAwaiter().GetResult();
+        }
+
+        private sealed class TerminatingErrorException : Exception
+        {
+            public TerminatingErrorException(ErrorRecord errorRecord)
+                : base(errorRecord.Exception?.Message)
+            {
+                ErrorRecord = errorRecord;
+            }
+
+            public ErrorRecord ErrorRecord { get; }
+        }
+    }
+}
