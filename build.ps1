@@ -76,7 +76,7 @@ function Invoke-PesterTests {
     $runner = Join-Path $root 'tests/fixtures/Invoke-PesterSuite.ps1'
     $pwsh = Get-PwshCommand
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner `
-        -ModuleDir $moduleDir -SummaryPath $summary -ExcludeTag $ExcludeTag | Out-Host
+        -ModuleDir $moduleDir -SummaryPath $summary -ExcludeTag ($ExcludeTag -join ',') | Out-Host
     if (-not (Test-Path $summary)) { throw "Pester wrote no summary ($summary): the run did not finish." }
     Get-Content $summary -Raw | ConvertFrom-Json
 }
