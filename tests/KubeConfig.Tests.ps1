@@ -45,7 +45,7 @@ Describe 'Kubeconfig cmdlets' {
         It 'reports a literal name that matches nothing as an error and goes on' {
             $result = Get-KubeContext nope, staging -ErrorVariable err -ErrorAction SilentlyContinue
             $result.Name | Should -Be 'staging'
-            $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigEntryNotFound*'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigNotFound*'
         }
 
         It 'pipes a context to its cluster and its user' {
@@ -107,7 +107,7 @@ users: []
         It 'reads an explicit -Path and errors when it is missing' {
             $other = New-LabKubeconfig -Path (Join-Path $dir 'other') -CurrentContext old-one
             (Get-KubeContext -Current -Path $other).Name | Should -Be 'old-one'
-            { Get-KubeContext -Path (Join-Path $dir 'absent') -ErrorAction Stop } | Should -Throw -ErrorId 'KubeConfigEntryNotFound*'
+            { Get-KubeContext -Path (Join-Path $dir 'absent') -ErrorAction Stop } | Should -Throw -ErrorId 'KubeConfigNotFound*'
         }
     }
 
@@ -187,7 +187,7 @@ users: []
     Context 'bad input changes nothing' {
         It 'rejects an unknown context' {
             $before = Get-FileHash $config
-            { Use-KubeContext nope -ErrorAction Stop } | Should -Throw -ErrorId 'KubeConfigEntryNotFound*'
+            { Use-KubeContext nope -ErrorAction Stop } | Should -Throw -ErrorId 'KubeConfigNotFound*'
             { Rename-KubeContext staging minikube -ErrorAction Stop } | Should -Throw -ErrorId 'KubeConfigEntryExists*'
             (Get-FileHash $config).Hash | Should -Be $before.Hash
         }

@@ -71,7 +71,7 @@ namespace KubeLab.Commands
                 {
                     WriteError(new ErrorRecord(
                         new ItemNotFoundException($"No {kind} named '{pattern}' in {DescribeFiles()}."),
-                        ErrorIds.KubeConfigEntryNotFound,
+                        ErrorIds.KubeConfigNotFound,
                         ErrorCategory.ObjectNotFound,
                         pattern));
                 }
@@ -89,7 +89,7 @@ namespace KubeLab.Commands
             var (id, category) = ex.Kind switch
             {
                 KubeConfigErrorKind.InvalidFile => (ErrorIds.KubeConfigInvalid, ErrorCategory.InvalidData),
-                KubeConfigErrorKind.NotFound => (ErrorIds.KubeConfigEntryNotFound, ErrorCategory.ObjectNotFound),
+                KubeConfigErrorKind.NotFound => (ErrorIds.KubeConfigNotFound, ErrorCategory.ObjectNotFound),
                 KubeConfigErrorKind.AlreadyExists => (ErrorIds.KubeConfigEntryExists, ErrorCategory.ResourceExists),
                 KubeConfigErrorKind.Locked => (ErrorIds.KubeConfigLocked, ErrorCategory.ResourceBusy),
                 _ => (ErrorIds.KubeConfigIoFailed, ErrorCategory.WriteError),

@@ -4,7 +4,7 @@ namespace KubeLab.Infrastructure
     internal static class ErrorIds
     {
         public const string KubeConfigInvalid = "KubeConfigInvalid";
-        public const string KubeConfigEntryNotFound = "KubeConfigEntryNotFound";
+        public const string KubeConfigNotFound = "KubeConfigNotFound";
         public const string KubeConfigEntryExists = "KubeConfigEntryExists";
         public const string KubeConfigLocked = "KubeConfigLocked";
         public const string KubeConfigIoFailed = "KubeConfigIoFailed";
