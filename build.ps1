@@ -53,6 +53,10 @@ function Invoke-Build {
         Where-Object { $_.Name -ne 'KubeLab.dll' -and $_.Name -notin $hostProvided } |
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $root 'module/*') $moduleDir -Recurse
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'src/KubeLab/Help/New-MamlHelp.ps1') `
+        -ModuleDir $moduleDir -DocumentationXml (Join-Path $bin 'KubeLab.xml')
+    if ($LASTEXITCODE -ne 0) { throw "Writing the MAML help failed (exit code $LASTEXITCODE)" }
     Write-Host "Built KubeLab $version -> $moduleDir"
 }
 

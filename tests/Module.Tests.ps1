@@ -1,4 +1,5 @@
 BeforeAll {
+    . (Join-Path $PSScriptRoot 'fixtures/TestHost.ps1')
     Import-Module $env:KUBELAB_TEST_MODULE -Force
     $manifest = Import-PowerShellDataFile $env:KUBELAB_TEST_MODULE
 }
@@ -10,6 +11,7 @@ Describe 'KubeLab module' {
     }
 
     It 'loads its third-party libraries privately, not into the default load context' {
+        Get-KubeContext -ErrorAction SilentlyContinue | Out-Null   # makes Core load YamlDotNet
         $yaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'YamlDotNet' }
         $yaml | Should -Not -BeNullOrEmpty
         foreach ($assembly in $yaml) {
@@ -17,9 +19,46 @@ Describe 'KubeLab module' {
         }
     }
 
+    It 'works beside another module''s older YamlDotNet' {
+        $props = [xml](Get-Content (Join-Path $PSScriptRoot 'KubeLab.Core.Tests/KubeLab.Core.Tests.csproj') -Raw)
+        $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.0/YamlDotNet.dll'
+        Test-Path $oldYaml | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
+        $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-iso-$([guid]::NewGuid().ToString('N'))")
+        try {
+            "apiVersion: v1`nkind: Config`ncurrent-context: a`ncontexts:`n- name: a`n  context: {cluster: c, user: u}" | Set-Content (Join-Path $dir 'config')
+            $pwsh = Get-PwshCommand
+            $script = "Add-Type -Path '$oldYaml'; Import-Module '$env:KUBELAB_TEST_MODULE'; " +
+                "(Get-KubeContext -Path '$(Join-Path $dir 'config')' -Current).Name; " +
+                "([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' }).GetName().Version.Major | Sort-Object"
+            $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
+            $out | Should -Be @('a', '11', '16')
+        }
+        finally {
+            Remove-Item $dir -Recurse -Force
+        }
+    }
+
     It 'keeps third-party dlls out of the module root' {
         $root = Split-Path $env:KUBELAB_TEST_MODULE
         (Get-ChildItem $root -Filter *.dll).Name | Should -Be @('KubeLab.dll')
         Test-Path (Join-Path $root 'dependencies/YamlDotNet.dll') | Should -BeTrue
+    }
+}
+
+Describe 'Help' {
+    It '<_> has a synopsis, a description, examples and every parameter described' -ForEach ($manifest.CmdletsToExport) {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^\s*$_ \["   # the auto-generated syntax stand-in means no MAML
+        $help.description.Text | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterThan 0
+        foreach ($parameter in $help.parameters.parameter) {
+            $parameter.description.Text | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) of $_ needs a description"
+        }
+    }
+
+    It 'has about_KubeLab' {
+        (Get-Help about_KubeLab | Out-String) | Should -Match 'KUBECONFIG'
     }
 }

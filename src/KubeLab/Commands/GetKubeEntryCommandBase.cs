@@ -3,9 +3,12 @@ using KubeLab.Core.Kubeconfig;
 
 namespace KubeLab.Commands
 {
-    /// <summary>The shared body of Get-KubeCluster and Get-KubeUser: read once, then select by name per pipeline item.</summary>
-    public abstract class GetKubeEntryCommandBase<T> : KubeConfigCommandBase
-        where T : class
+    /// <summary>
+    /// The shared body of Get-KubeCluster and Get-KubeUser: read once, then select by name per pipeline item.
+    /// Not generic over the entry type on purpose: PowerShell lists the module's types before
+    /// DependencyLoader runs, and a base class closed over a KubeLab.Core type could not be resolved then.
+    /// </summary>
+    public abstract class GetKubeEntryCommandBase : KubeConfigCommandBase
     {
         private KubeConfig? _config;
 
@@ -15,9 +18,9 @@ namespace KubeLab.Commands
         /// <summary>The names asked for by the active parameter set; null or empty means all.</summary>
         protected abstract string[]? RequestedNames { get; }
 
-        protected abstract IEnumerable<T> Entries(KubeConfig config);
+        protected abstract IEnumerable<object> Entries(KubeConfig config);
 
-        protected abstract string NameOf(T entry);
+        protected abstract string NameOf(object entry);
 
         protected override void BeginProcessing()
         {

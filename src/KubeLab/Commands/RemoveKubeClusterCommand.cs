@@ -7,7 +7,7 @@ namespace KubeLab.Commands
     /// <summary>Remove-KubeCluster: deletes cluster entries from the file that defines them, like kubectl config delete-cluster.</summary>
     [Cmdlet(VerbsCommon.Remove, "KubeCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeCluster))]
-    public sealed class RemoveKubeClusterCommand : RemoveKubeEntryCommandBase<KubeCluster>
+    public sealed class RemoveKubeClusterCommand : RemoveKubeEntryCommandBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -18,6 +18,6 @@ namespace KubeLab.Commands
 
         protected override string[] Names => Name;
 
-        protected override KubeCluster Remove(string name) => Store.RemoveCluster(name);
+        protected override object Remove(string name) => Store.RemoveCluster(name);
     }
 }

@@ -2,9 +2,11 @@ using System.Management.Automation;
 
 namespace KubeLab.Commands
 {
-    /// <summary>The shared body of Remove-KubeCluster and Remove-KubeUser: confirm, remove from the owning file, report per name.</summary>
-    public abstract class RemoveKubeEntryCommandBase<T> : KubeConfigCommandBase
-        where T : class
+    /// <summary>
+    /// The shared body of Remove-KubeCluster and Remove-KubeUser: confirm, remove from the owning file, report
+    /// per name. Not generic over the entry type for the reason given on GetKubeEntryCommandBase.
+    /// </summary>
+    public abstract class RemoveKubeEntryCommandBase : KubeConfigCommandBase
     {
         /// <summary>Write what was removed to the pipeline.</summary>
         [Parameter]
@@ -15,7 +17,7 @@ namespace KubeLab.Commands
 
         protected abstract string[] Names { get; }
 
-        protected abstract T Remove(string name);
+        protected abstract object Remove(string name);
 
         protected override void ProcessRecord()
         {

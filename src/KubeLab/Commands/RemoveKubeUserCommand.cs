@@ -7,7 +7,7 @@ namespace KubeLab.Commands
     /// <summary>Remove-KubeUser: deletes user entries from the file that defines them, like kubectl config delete-user.</summary>
     [Cmdlet(VerbsCommon.Remove, "KubeUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeUser))]
-    public sealed class RemoveKubeUserCommand : RemoveKubeEntryCommandBase<KubeUser>
+    public sealed class RemoveKubeUserCommand : RemoveKubeEntryCommandBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -18,6 +18,6 @@ namespace KubeLab.Commands
 
         protected override string[] Names => Name;
 
-        protected override KubeUser Remove(string name) => Store.RemoveUser(name);
+        protected override object Remove(string name) => Store.RemoveUser(name);
     }
 }
