@@ -1,3 +1,7 @@
+BeforeDiscovery {
+    $cmdlets = (Import-PowerShellDataFile $env:KUBELAB_TEST_MODULE).CmdletsToExport
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'fixtures/TestHost.ps1')
     Import-Module $env:KUBELAB_TEST_MODULE -Force
@@ -20,9 +24,8 @@ Describe 'KubeLab module' {
     }
 
     It 'works beside another module''s older YamlDotNet' {
-        $props = [xml](Get-Content (Join-Path $PSScriptRoot 'KubeLab.Core.Tests/KubeLab.Core.Tests.csproj') -Raw)
         $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.0/YamlDotNet.dll'
+        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'
         Test-Path $oldYaml | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
         $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-iso-$([guid]::NewGuid().ToString('N'))")
         try {
@@ -47,7 +50,7 @@ Describe 'KubeLab module' {
 }
 
 Describe 'Help' {
-    It '<_> has a synopsis, a description, examples and every parameter described' -ForEach ($manifest.CmdletsToExport) {
+    It '<_> has a synopsis, a description, examples and every parameter described' -ForEach $cmdlets {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match "^\s*$_ \["   # the auto-generated syntax stand-in means no MAML

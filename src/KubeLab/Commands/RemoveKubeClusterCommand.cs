@@ -9,6 +9,7 @@ namespace KubeLab.Commands
     [OutputType(typeof(KubeCluster))]
     public sealed class RemoveKubeClusterCommand : RemoveKubeEntryCommandBase
     {
+        /// <summary>The clusters to remove (literal names; pipe from Get-KubeCluster for wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KubeClusterNameCompleter))]

@@ -9,6 +9,7 @@ namespace KubeLab.Commands
     [OutputType(typeof(KubeContextRemoval))]
     public sealed class RemoveKubeContextCommand : KubeConfigCommandBase
     {
+        /// <summary>The contexts to remove (literal names; pipe from Get-KubeContext for wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KubeContextNameCompleter))]

@@ -9,6 +9,7 @@ namespace KubeLab.Commands
     [OutputType(typeof(KubeUser))]
     public sealed class RemoveKubeUserCommand : RemoveKubeEntryCommandBase
     {
+        /// <summary>The users to remove (literal names; pipe from Get-KubeUser for wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KubeUserNameCompleter))]

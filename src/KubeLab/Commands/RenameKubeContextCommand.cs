@@ -9,6 +9,7 @@ namespace KubeLab.Commands
     [OutputType(typeof(KubeContext))]
     public sealed class RenameKubeContextCommand : KubeConfigCommandBase
     {
+        /// <summary>The context to rename.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KubeContextNameCompleter))]
