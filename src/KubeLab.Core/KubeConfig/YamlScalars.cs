@@ -39,7 +39,7 @@ namespace KubeLab.Core.Kubeconfig
                 return PlainType.String;
             }
 
-            if (!string.IsNullOrEmpty(scalar.Tag.Value))
+            if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
             {
                 return scalar.Tag.Value.EndsWith(":null") ? PlainType.Null
                     : scalar.Tag.Value.EndsWith(":bool") ? PlainType.Bool
