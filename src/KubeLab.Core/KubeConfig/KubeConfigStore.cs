@@ -34,7 +34,7 @@ namespace KubeLab.Core.Kubeconfig
         public KubeConfigLocation Location { get; }
 
         /// <summary>The merged view, without locks (kubectl reads without them too; writes are atomic renames).</summary>
-        public KubeConfig Read() => EntryMapper.ToConfig(MergedView.Load(Location), Location);
+        public KubeConfig Read() => EntryMapper.ToConfig(MergedView.Load(Location, forReading: true), Location);
 
         /// <summary>kubectl config use-context.</summary>
         public KubeContext UseContext(string name) => Edit(view =>
@@ -187,7 +187,7 @@ namespace KubeLab.Core.Kubeconfig
         {
             using (KubeconfigLocks.Acquire(Location.Precedence, _lockWait, _log))
             {
-                var view = MergedView.Load(Location);
+                var view = MergedView.Load(Location, forReading: false);
                 var result = change(view);
                 var pending = view.Files.Where(f => f.Changed).Select(f => (f.Path, Content: f.Serialize())).ToArray();
                 foreach (var (path, content) in pending)

@@ -56,10 +56,15 @@ namespace KubeLab.Core.Kubeconfig
         /// <summary>Reads and validates <paramref name="path"/>; a missing file gives an empty, non-existing file.</summary>
         public static KubeconfigFile Load(string path)
         {
-            string text;
+            var stream = new YamlStream();
             try
             {
-                text = File.ReadAllText(path, Utf8NoBom);
+                // Streamed, not read into one string first: a large file would be a large-object-heap string, and
+                // those allocations force full garbage collections that cost more than the parse itself.
+                using (var reader = new StreamReader(path, Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536))
+                {
+                    stream.Load(reader);
+                }
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
@@ -68,12 +73,6 @@ namespace KubeLab.Core.Kubeconfig
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot read the kubeconfig file {path}: {ex.Message}", path, null, ex);
-            }
-
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
             }
             catch (YamlException ex)
             {
@@ -139,7 +138,14 @@ namespace KubeLab.Core.Kubeconfig
             EnsureHeader(root, "kind", "Config", 1);
             var writer = new StringWriter { NewLine = "\n" };
             _stream.Save(writer, assignAnchors: false);
-            return Utf8NoBom.GetBytes(writer.ToString());
+            // YamlDotNet closes the document with an explicit "..." marker; kubeconfig files never carry one.
+            var text = writer.ToString();
+            if (text.EndsWith("\n...\n", StringComparison.Ordinal))
+            {
+                text = text.Substring(0, text.Length - 4);
+            }
+
+            return Utf8NoBom.GetBytes(text);
         }
 
         private static void EnsureHeader(YamlMappingNode root, string key, string value, int position)

@@ -19,8 +19,9 @@ namespace KubeLab.Core.Kubeconfig
 
         public string? CurrentContext => Files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c));
 
-        /// <summary>Parses each file once. Files are independent, so several are parsed in parallel.</summary>
-        public static MergedView Load(KubeConfigLocation location)
+        /// <summary>Parses each file at most once; several files are parsed in parallel.</summary>
+        /// <param name="forReading">True for Read(): unchanged files may come from <see cref="ParsedFileCache"/>. Edits pass false and get their own trees.</param>
+        public static MergedView Load(KubeConfigLocation location, bool forReading)
         {
             if (location.ExplicitFile != null && !File.Exists(location.ExplicitFile))
             {
@@ -30,15 +31,16 @@ namespace KubeLab.Core.Kubeconfig
 
             var paths = location.Precedence;
             var files = new KubeconfigFile[paths.Count];
+            Func<string, KubeconfigFile> load = forReading ? ParsedFileCache.Load : (Func<string, KubeconfigFile>)KubeconfigFile.Load;
             if (paths.Count == 1)
             {
-                files[0] = KubeconfigFile.Load(paths[0]);
+                files[0] = load(paths[0]);
             }
             else
             {
                 try
                 {
-                    Parallel.For(0, paths.Count, i => files[i] = KubeconfigFile.Load(paths[i]));
+                    Parallel.For(0, paths.Count, i => files[i] = load(paths[i]));
                 }
                 catch (AggregateException ex)
                 {

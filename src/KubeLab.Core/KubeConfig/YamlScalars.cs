@@ -48,6 +48,14 @@ namespace KubeLab.Core.Kubeconfig
             }
 
             var value = scalar.Value ?? "";
+
+            // Fast path, as this runs for every scalar of files with thousands of entries: a null, bool or number
+            // can only start with one of these characters, and most values (names, URLs, base64 data) do not.
+            if (value.Length > 0 && "~nNyYtTfFoO0123456789+-.".IndexOf(value[0]) < 0)
+            {
+                return PlainType.String;
+            }
+
             return NullPattern.IsMatch(value) ? PlainType.Null
                 : BoolPattern.IsMatch(value) ? PlainType.Bool
                 : NumberPattern.IsMatch(value) ? PlainType.Number
