@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 
 namespace KubeLab.Core.Kubeconfig
 {
@@ -9,25 +11,76 @@ namespace KubeLab.Core.Kubeconfig
     /// </summary>
     public sealed class KubeConfigLocation
     {
-        // TODO(H1): implement; this placeholder only fixes the API the cmdlets are written against.
-        private KubeConfigLocation()
+        private readonly IReadOnlyList<string> _variableFiles;
+
+        private KubeConfigLocation(string? explicitFile, IReadOnlyList<string> variableFiles, string homeFile)
         {
+            ExplicitFile = explicitFile;
+            _variableFiles = variableFiles;
+            HomeFile = homeFile;
+            Precedence = explicitFile != null ? new[] { explicitFile }
+                : variableFiles.Count > 0 ? variableFiles
+                : new[] { homeFile };
         }
 
         /// <summary>The -Path file, like kubectl --kubeconfig; null when the chain is used.</summary>
-        public string? ExplicitFile { get; private set; }
+        public string? ExplicitFile { get; }
 
         /// <summary>Loading precedence: the explicit file alone, or the KUBECONFIG chain, or ~/.kube/config.</summary>
-        public IReadOnlyList<string> Precedence { get; private set; } = new string[0];
+        public IReadOnlyList<string> Precedence { get; }
 
-        /// <summary>Where new entries and a new current-context are written.</summary>
-        public string DefaultFile { get; private set; } = "";
+        /// <summary>
+        /// Where new entries and a new current-context are written. Evaluated on each access because, like
+        /// client-go, it depends on which KUBECONFIG files exist right now.
+        /// </summary>
+        public string DefaultFile
+        {
+            get
+            {
+                if (ExplicitFile != null)
+                {
+                    return ExplicitFile;
+                }
+
+                if (_variableFiles.Count == 0)
+                {
+                    return HomeFile;
+                }
+
+                return _variableFiles.Count == 1
+                    ? _variableFiles[0]
+                    : _variableFiles.FirstOrDefault(File.Exists) ?? _variableFiles[_variableFiles.Count - 1];
+            }
+        }
+
+        /// <summary>~/.kube/config for this home directory (client-go RecommendedHomeFile).</summary>
+        internal string HomeFile { get; }
 
         /// <summary>From this process's KUBECONFIG and home directory.</summary>
-        public static KubeConfigLocation Resolve(string? explicitPath) => throw new NotImplementedException();
+        public static KubeConfigLocation Resolve(string? explicitPath) =>
+            Resolve(explicitPath, Environment.GetEnvironmentVariable("KUBECONFIG"), HomeDirectory.Find(), Path.PathSeparator);
 
         /// <summary>From given values, so tests need not touch the process environment.</summary>
-        public static KubeConfigLocation Resolve(string? explicitPath, string? kubeconfigVariable, string homeDirectory, char listSeparator) =>
-            throw new NotImplementedException();
+        public static KubeConfigLocation Resolve(string? explicitPath, string? kubeconfigVariable, string homeDirectory, char listSeparator)
+        {
+            var homeFile = Path.GetFullPath(Path.Combine(homeDirectory, ".kube", "config"));
+            if (!string.IsNullOrEmpty(explicitPath))
+            {
+                return new KubeConfigLocation(Path.GetFullPath(explicitPath), new string[0], homeFile);
+            }
+
+            // Like filepath.SplitList + deduplicate; empty entries are skipped (client-go skips them when loading).
+            // Paths are made absolute first so "a" and "./a" are one file and one lock.
+            var files = (kubeconfigVariable ?? "")
+                .Split(listSeparator)
+                .Where(entry => entry.Length > 0)
+                .Select(Path.GetFullPath)
+                .Distinct(PathComparer)
+                .ToArray();
+            return new KubeConfigLocation(null, files, homeFile);
+        }
+
+        internal static StringComparer PathComparer =>
+            Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
     }
 }

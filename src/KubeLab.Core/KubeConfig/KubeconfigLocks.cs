@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using KubeLab.Core.FileSystem;
+
+namespace KubeLab.Core.Kubeconfig
+{
+    /// <summary>
+    /// The same &lt;file&gt;.lock files kubectl takes (create-new, one per file of the precedence, in ordinal order so two
+    /// writers cannot deadlock). kubectl fails at once on a held lock; KubeLab retries for a short, bounded time because
+    /// a live writer holds it for milliseconds, and then fails naming the lock so a stale one can be removed.
+    /// </summary>
+    internal sealed class KubeconfigLocks : IDisposable
+    {
+        private readonly List<string> _held = new List<string>();
+
+        private KubeconfigLocks()
+        {
+        }
+
+        public static KubeconfigLocks Acquire(IEnumerable<string> files, TimeSpan wait, IOperationLog log)
+        {
+            var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var clock = Stopwatch.StartNew();
+            var pause = 5;
+            while (true)
+            {
+                var locks = new KubeconfigLocks();
+                var blocked = locks.TryTakeAll(ordered);
+                if (blocked == null)
+                {
+                    return locks;
+                }
+
+                // Never wait while holding some locks: that is how two writers would block each other.
+                locks.Dispose();
+                if (clock.Elapsed >= wait)
+                {
+                    throw new KubeConfigException(
+                        KubeConfigErrorKind.Locked,
+                        $"{blocked.Value.File} is locked by {blocked.Value.Lock}: another kubectl or KubeLab is editing it. "
+                        + "If none is running, the lock is stale (left by a crashed writer) and can be removed.",
+                        blocked.Value.File);
+                }
+
+                log.Verbose($"Waiting for {blocked.Value.Lock}");
+                Thread.Sleep(pause);
+                pause = Math.Min(pause * 2, 100);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var lockFile in _held)
+            {
+                try
+                {
+                    File.Delete(lockFile);
+                }
+                catch (IOException)
+                {
+                    // Best effort, like kubectl's unlockFile: the edit itself has succeeded or failed already.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            _held.Clear();
+        }
+
+        private (string File, string Lock)? TryTakeAll(IEnumerable<string> files)
+        {
+            foreach (var file in files)
+            {
+                var lockFile = file + ".lock";
+                try
+                {
+                    // kubectl creates the folder of a missing chain file too (MkdirAll 0755) before locking it.
+                    KubeconfigDirectories.Ensure(Path.GetDirectoryName(file));
+                    new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
+                    _held.Add(lockFile);
+                }
+                catch (IOException) when (File.Exists(lockFile))
+                {
+                    return (file, lockFile);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    Dispose();
+                    throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot create the lock {lockFile}: {ex.Message}", file, null, ex);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Creates missing folders with 0755, as client-go does for kubeconfig files.</summary>
+    internal static class KubeconfigDirectories
+    {
+        public static void Ensure(string? directory)
+        {
+            if (string.IsNullOrEmpty(directory) || Directory.Exists(directory))
+            {
+                return;
+            }
+
+            Ensure(Path.GetDirectoryName(directory));
+            Directory.CreateDirectory(directory!);
+            UnixFileModes.Set(directory!, 0x1ED);
+        }
+    }
+}
