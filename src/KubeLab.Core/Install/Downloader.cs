@@ -187,7 +187,7 @@ namespace KubeLab.Core.Install
                     var content = await PumpAsync(body, target, expected, progress, stall, cancellationToken).ConfigureAwait(false);
                     if (expected.HasValue && content.Length != expected.Value)
                     {
-                        throw new DownloadException(DownloadMirror.Display(url), DownloadFailure.Truncated, $"received {content.Length} of {expected.Value} bytes");
+                        throw new DownloadException(DownloadMirror.Display(url), DownloadFailure.Truncated, $"the body ended before its Content-Length of {expected.Value} bytes (received {content.Length})");
                     }
 
                     return content;
@@ -200,8 +200,12 @@ namespace KubeLab.Core.Install
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
             {
                 // A reset or a body that ends before Content-Length surfaces here (HttpIOException on .NET 8+).
-                var failure = ex.Message.IndexOf("prematurely", StringComparison.OrdinalIgnoreCase) >= 0 ? DownloadFailure.Truncated : DownloadFailure.Network;
-                throw new DownloadException(DownloadMirror.Display(url), failure, Innermost(ex), ex);
+                if (ex.Message.IndexOf("prematurely", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    throw new DownloadException(DownloadMirror.Display(url), DownloadFailure.Truncated, $"the body ended before its Content-Length of {expected} bytes", ex);
+                }
+
+                throw new DownloadException(DownloadMirror.Display(url), DownloadFailure.Network, Innermost(ex), ex);
             }
         }
 
