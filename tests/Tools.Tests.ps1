@@ -76,6 +76,14 @@ Describe 'Install-Kubectl' {
         $server.Requests | Should -BeNullOrEmpty
     }
 
+    It 'takes a relative -Destination and folder -Mirror from the PowerShell location, not the process directory' {
+        Push-Location $dest
+        try { $tool = Install-Kubectl -Version 1.33.1 -Mirror (Resolve-Path -Relative $root) -Destination ./bin -WarningAction SilentlyContinue }
+        finally { Pop-Location }
+        $tool.Path | Should -Be (Join-Path $dest 'bin/kubectl')
+        $tool.Version | Should -Be 'v1.33.1'
+    }
+
     It 'changes and downloads nothing with -WhatIf' {
         Install-Kubectl -Version 1.33.1 -Mirror $mirror -Destination $dest -WhatIf -WarningAction SilentlyContinue | Should -BeNullOrEmpty
         Get-ChildItem $dest -Force | Should -BeNullOrEmpty
@@ -257,6 +265,12 @@ Describe 'Get-KubeLabTool, Update-KubeLabTool, Uninstall-KubeLabTool' {
         $tools[0].Path | Should -Be (Join-Path $dest 'kubectl')
         $tools.UpdateAvailable | Should -Be @($null, $null, $null, $null)
         $server.Requests | Should -BeNullOrEmpty
+    }
+
+    It 'formats as a table like the other KubeLab views' {
+        $table = Get-KubeLabTool -Destination $dest | Format-Table | Out-String -Width 400
+        $table | Should -Match 'Name\s+Version\s+Status\s+Latest\s+Update\s+Path'
+        $table | Should -Match "kubectl\s+v1\.33\.1\s+.*$([regex]::Escape((Join-Path $dest 'kubectl')))"
     }
 
     It 'Get -Online | Where UpdateAvailable | Update updates exactly the outdated tools' {

@@ -11,7 +11,7 @@ namespace KubeLab.Commands
     /// <summary>Shows each tool in a destination folder with the version it reports; -Online adds upstream's latest.</summary>
     [Cmdlet(VerbsCommon.Get, "KubeLabTool")]
     [OutputType(typeof(KubeLabTool))]
-    public sealed class GetKubeLabToolCommand : AsyncPSCmdlet
+    public sealed class GetKubeLabToolCommand : ToolCmdletBase
     {
         /// <summary>Tools to show; default all.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -37,10 +37,10 @@ namespace KubeLab.Commands
             var log = new CmdletOperationLog(WriteVerbose, WriteWarning);
             try
             {
-                using (var downloader = new Downloader(DownloadMirror.FromParameterOrEnvironment(Mirror), log))
+                using (var downloader = new Downloader(ResolveMirror(Mirror), log))
                 {
                     var inventory = new ToolInventory(new CliWrapCommandRunner(log), downloader, log);
-                    var tools = await inventory.GetAsync(Name, ToolDestination.Resolve(Destination), Online.IsPresent, CancelToken).ConfigureAwait(false);
+                    var tools = await inventory.GetAsync(Name, ResolveDestination(Destination), Online.IsPresent, CancelToken).ConfigureAwait(false);
                     WriteObject(tools, enumerateCollection: true);
                 }
             }

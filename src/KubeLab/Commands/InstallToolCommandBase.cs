@@ -13,7 +13,7 @@ namespace KubeLab.Commands
     /// Shared by Install-Kubectl/-Kustomize/-Minikube/-DockerCompose, Install-KubeLabTool and Update-KubeLabTool:
     /// collects one request per tool, then installs them all in parallel, each with its own progress bar.
     /// </summary>
-    public abstract class InstallToolCommandBase : AsyncPSCmdlet
+    public abstract class InstallToolCommandBase : ToolCmdletBase
     {
         private readonly List<ToolInstallRequest> _requests = new List<ToolInstallRequest>();
 
@@ -54,9 +54,14 @@ namespace KubeLab.Commands
 
         protected override Task ProcessRecordAsync()
         {
-            var destination = ToolDestination.Resolve(Destination);
+            var destination = ResolveDestination(Destination);
             foreach (var name in ToolNames)
             {
+                if (_requests.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase) && r.Destination == destination))
+                {
+                    continue; // the same tool twice into one folder would race with itself
+                }
+
                 _requests.Add(new ToolInstallRequest(name, destination)
                 {
                     Version = Version,
@@ -88,7 +93,7 @@ namespace KubeLab.Commands
             DownloadMirror? mirror;
             try
             {
-                mirror = DownloadMirror.FromParameterOrEnvironment(Mirror);
+                mirror = ResolveMirror(Mirror);
             }
             catch (ArgumentException ex)
             {

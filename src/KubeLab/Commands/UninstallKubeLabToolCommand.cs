@@ -10,7 +10,7 @@ namespace KubeLab.Commands
     /// <summary>Removes tools that KubeLab installed (recorded in DESTINATION/.kubelab-tools with their SHA-256); others are left alone.</summary>
     [Cmdlet(VerbsLifecycle.Uninstall, "KubeLabTool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class UninstallKubeLabToolCommand : AsyncPSCmdlet
+    public sealed class UninstallKubeLabToolCommand : ToolCmdletBase
     {
         /// <summary>kubectl, kustomize, minikube, docker-compose.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,7 +27,7 @@ namespace KubeLab.Commands
         {
             var log = new CmdletOperationLog(WriteVerbose, WriteWarning);
             var uninstaller = new ToolUninstaller(log);
-            var destination = ToolDestination.Resolve(Destination);
+            var destination = ResolveDestination(Destination);
             foreach (var name in Name)
             {
                 try

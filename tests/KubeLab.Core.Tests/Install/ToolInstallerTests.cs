@@ -190,7 +190,8 @@ public sealed class ToolInstallerTests : IDisposable
         };
         _server.AlwaysFail(KubectlPath, fault);
         File.WriteAllText(Path.Combine(_dest, "kubectl"), "previous");
-        using var downloader = NewDownloader(DownloadMirror.Parse(_server.Url), TimeSpan.FromMilliseconds(300));
+        // A short stall timeout only where the stall is the point: elsewhere a busy machine could turn a slow read into a timeout.
+        using var downloader = NewDownloader(DownloadMirror.Parse(_server.Url), kind == MirrorFaultKind.Stall ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(30));
         var installer = new ToolInstaller(downloader, new CliWrapCommandRunner(_log), _log, new HostPlatform("linux", "amd64"));
 
         var error = await Assert.ThrowsAsync<DownloadException>(() => installer.InstallAsync(Request("kubectl", "1.33.1"), null, default));
