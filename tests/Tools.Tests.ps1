@@ -193,6 +193,15 @@ Describe 'Install-Kustomize, Install-Minikube, Install-DockerCompose' {
         (Get-ChildItem $dest -Force).Name | Sort-Object | Should -Be @('.kubelab-tools', $Name)
     }
 
+    It 'loads SharpZipLib and YamlDotNet (version JSON) privately, not into the default load context' {
+        Install-Kustomize -Version 5.8.1 -Mirror $mirror -Destination $dest -WarningAction SilentlyContinue | Out-Null
+        foreach ($name in 'ICSharpCode.SharpZipLib', 'YamlDotNet', 'KubeLab.Core') {
+            $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name }
+            $loaded | Should -Not -BeNullOrEmpty -Because "$name is used by the install"
+            $loaded | ForEach-Object { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).GetType().Name | Should -Be 'PrivateLoadContext' }
+        }
+    }
+
     It 'the folder mirror resolves latest from the same tree' {
         (Install-Kustomize -Mirror $root -Destination $dest -WarningAction SilentlyContinue).Version | Should -Be 'v5.8.1'
     }
