@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using KubeLab.Core.Processes;
@@ -9,10 +10,13 @@ namespace KubeLab.Core.Install
     public sealed class ToolVersionProbe
     {
         private readonly ICommandRunner _runner;
+        private readonly TimeSpan _timeout;
 
-        public ToolVersionProbe(ICommandRunner runner)
+        /// <param name="timeout">How long one version command may run (default 30 s): a file that hangs is not that tool.</param>
+        public ToolVersionProbe(ICommandRunner runner, TimeSpan? timeout = null)
         {
             _runner = runner;
+            _timeout = timeout ?? TimeSpan.FromSeconds(30);
         }
 
         /// <summary>The version, or null when no query gave one (the file is not that tool, or cannot run here).</summary>
@@ -21,13 +25,21 @@ namespace KubeLab.Core.Install
             foreach (var query in tool.VersionQueries)
             {
                 CommandResult result;
-                try
+                using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    result = await _runner.RunAsync(new CommandSpec(path, query.Arguments), cancellationToken).ConfigureAwait(false);
-                }
-                catch (CommandNotFoundException)
-                {
-                    return null;
+                    limit.CancelAfter(_timeout);
+                    try
+                    {
+                        result = await _runner.RunAsync(new CommandSpec(path, query.Arguments), limit.Token).ConfigureAwait(false);
+                    }
+                    catch (CommandNotFoundException)
+                    {
+                        return null;
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return null;
+                    }
                 }
 
                 var version = result.Succeeded ? query.Parse(result.StandardOutput) : null;

@@ -47,6 +47,18 @@ public sealed class InventoryAndUninstallTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileThatHangsHasNoVersionInsteadOfBlocking()
+    {
+        var path = Path.Combine(_dest, "kubectl");
+        File.WriteAllText(path, "#!/bin/sh\nsleep 30\n");
+        File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var version = await new ToolVersionProbe(new CliWrapCommandRunner(_log), TimeSpan.FromMilliseconds(500)).GetVersionAsync(ToolCatalog.Get("kubectl"), path, default);
+        Assert.Null(version);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task OnlineInventoryComparesWithLatest()
     {
         _tree.AddKubectl();
