@@ -151,6 +151,31 @@ Describe 'Install failures leave the previous binary and no temp file' {
         (Get-ChildItem $dest -Force).Name | Should -Be @('kubectl')
     }
 
+    It 'Ctrl+C (Stop) ends a stalled download at once and leaves nothing behind' {
+        $server.AlwaysFail($kubectlPath, [KubeLab.Tests.MirrorFault]::Stall(20000))
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Module, $Mirror, $Dest)
+                    Import-Module $Module
+                    Install-Kubectl -Version 1.33.1 -Mirror $Mirror -Destination $Dest -WarningAction SilentlyContinue
+                }).AddArgument($env:KUBELAB_TEST_MODULE).AddArgument($mirror).AddArgument($dest)
+            $async = $ps.BeginInvoke()
+            for ($i = 0; $i -lt 100 -and $server.CountRequests($kubectlPath) -eq 0; $i++) { Start-Sleep -Milliseconds 100 }
+            $server.CountRequests($kubectlPath) | Should -Be 1
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            $server.AlwaysFail($kubectlPath, $null)
+        }
+        Get-Content (Join-Path $dest 'kubectl') | Should -Be 'previous'
+        (Get-ChildItem $dest -Force).Name | Should -Be @('kubectl')
+    }
+
     It 'a read-only destination fails with a clear error' {
         $readonly = Join-Path $dest 'ro'
         New-Item -ItemType Directory $readonly | Out-Null
