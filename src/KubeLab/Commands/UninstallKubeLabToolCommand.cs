@@ -9,7 +9,6 @@ namespace KubeLab.Commands
 {
     /// <summary>Removes tools that KubeLab installed (recorded in DESTINATION/.kubelab-tools with their SHA-256); others are left alone.</summary>
     [Cmdlet(VerbsLifecycle.Uninstall, "KubeLabTool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(void))]
     public sealed class UninstallKubeLabToolCommand : ToolCmdletBase
     {
         /// <summary>kubectl, kustomize, minikube, docker-compose.</summary>
