@@ -20,6 +20,14 @@
         'Remove-KubeContext'
         'Remove-KubeCluster'
         'Remove-KubeUser'
+        'Install-Kubectl'
+        'Install-Kustomize'
+        'Install-Minikube'
+        'Install-DockerCompose'
+        'Install-KubeLabTool'
+        'Update-KubeLabTool'
+        'Get-KubeLabTool'
+        'Uninstall-KubeLabTool'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

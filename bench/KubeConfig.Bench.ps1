@@ -6,6 +6,7 @@
     - Import-Module KubeLab: adds at most 150 ms to a bare pwsh start.
 #>
 param([Parameter(Mandatory)] [string] $ModuleDir, [int] $Runs = 15)
+$ModuleDir = (Resolve-Path $ModuleDir).Path
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot '../tests/fixtures/KubeConfigFixtures.ps1')
 . (Join-Path $PSScriptRoot '../tests/fixtures/TestHost.ps1')
@@ -32,11 +33,11 @@ function New-BigKubeconfig([string] $path, [int] $fileIndex, [int] $count) {
     $builder = [Text.StringBuilder]::new()
     [void]$builder.AppendLine("apiVersion: v1`nkind: Config`ncurrent-context: f$fileIndex-ctx-0`nclusters:")
     for ($i = 0; $i -lt $count; $i++) {
-        [void]$builder.AppendLine("- name: f$fileIndex-cluster-$i`n  cluster:`n    server: https://10.$fileIndex.$([math]::Floor($i / 250)).$($i % 250):6443`n    certificate-authority-data: $(New-Base64 330 $i)")
+        [void]$builder.AppendLine("- name: f$fileIndex-cluster-$i`n  cluster:`n    server: https://10.$fileIndex.$([math]::Floor($i / 250)).$($i % 250):6443`n    certificate-authority-data: $(New-Base64 370 $i)")
     }
     [void]$builder.AppendLine('users:')
     for ($i = 0; $i -lt $count; $i++) {
-        [void]$builder.AppendLine("- name: f$fileIndex-user-$i`n  user:`n    client-certificate-data: $(New-Base64 330 ($i + 1))`n    client-key-data: $(New-Base64 121 ($i + 2))")
+        [void]$builder.AppendLine("- name: f$fileIndex-user-$i`n  user:`n    client-certificate-data: $(New-Base64 370 ($i + 1))`n    client-key-data: $(New-Base64 121 ($i + 2))")
     }
     [void]$builder.AppendLine('contexts:')
     for ($i = 0; $i -lt $count; $i++) {

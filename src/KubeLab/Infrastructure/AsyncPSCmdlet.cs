@@ -56,6 +56,12 @@ namespace KubeLab.Infrastructure
 
         protected new bool ShouldContinue(string query, string caption) => OnPipeline(() => base.ShouldContinue(query, caption));
 
+        /// <summary>
+        /// A user-typed path made absolute against PowerShell's current location (not the process's working
+        /// directory), with ~ expanded; session state is read on the pipeline thread, where it belongs.
+        /// </summary>
+        protected string ResolvePath(string path) => OnPipeline(() => GetUnresolvedProviderPathFromPSPath(path));
+
         /// <summary>Ends the cmdlet with this error; call from the async body, it throws on every thread.</summary>
         protected new void ThrowTerminatingError(ErrorRecord errorRecord) => throw new TerminatingErrorException(errorRecord);
 

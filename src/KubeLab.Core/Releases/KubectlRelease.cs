@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace KubeLab.Core.Releases
+{
+    /// <summary>kubectl from dl.k8s.io: bare binary, bare-hex .sha256 (whose path has no /release/), stable.txt.</summary>
+    public sealed class KubectlRelease : ToolRelease
+    {
+        public override string Name => "kubectl";
+
+        public override ILatestVersionRule Latest { get; } = new StableTextRule(new Uri("https://dl.k8s.io/release/stable.txt"));
+
+        protected override IReadOnlyCollection<string> LinuxArchitectures { get; } = new[] { "amd64", "arm64" };
+
+        public override IReadOnlyList<VersionQuery> VersionQueries { get; } = new[]
+        {
+            new VersionQuery(new[] { "version", "--client", "-o", "json" }, output => JsonVersionField.Read(output, "clientVersion", "gitVersion")),
+        };
+
+        protected override ReleaseArtifact CreateArtifact(ToolVersion version, string architecture) => new ReleaseArtifact(
+            new Uri($"https://dl.k8s.io/release/{version}/bin/linux/{architecture}/kubectl"),
+            "kubectl",
+            new Uri($"https://dl.k8s.io/{version}/bin/linux/{architecture}/kubectl.sha256"),
+            ChecksumFormat.HexOnly);
+    }
+}
