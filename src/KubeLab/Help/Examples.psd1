@@ -71,4 +71,59 @@
             @{ Title = 'Remove users not used by any context'; Code = '$used = (Get-KubeContext).User; Get-KubeUser | Where-Object Name -notin $used | Remove-KubeUser'; Remarks = 'Users pipe by name.' }
         )
     }
+
+    'Install-Kubectl' = @{
+        Description = "Installs kubectl from dl.k8s.io (latest stable from release/stable.txt unless -Version). The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'Latest stable kubectl'; Code = 'Install-Kubectl'; Remarks = 'As root into /usr/local/bin, otherwise into ~/.local/bin (with a warning when that is not on PATH).' }
+            @{ Title = 'A pinned version from a mirror'; Code = 'Install-Kubectl -Version 1.33.1 -Mirror https://mirror.example/kubelab -Verbose'; Remarks = '-Verbose shows every URL fetched.' }
+        )
+    }
+    'Install-Kustomize' = @{
+        Description = "Installs kustomize from its GitHub release archive: the tar.gz is verified against checksums.txt, then the kustomize binary is extracted and placed. The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'Latest kustomize into a folder of your own'; Code = 'Install-Kustomize -Destination ~/bin'; Remarks = 'Returns the installed tool with its version, path and SHA-256.' }
+        )
+    }
+    'Install-Minikube' = @{
+        Description = "Installs minikube from its GitHub release. The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'Latest minikube'; Code = 'Install-Minikube'; Remarks = 'Then start a cluster as a normal user: minikube refuses the docker driver as root.' }
+            @{ Title = 'See what would happen'; Code = 'Install-Minikube -Version v1.38.1 -WhatIf'; Remarks = 'Resolves nothing and writes nothing.' }
+        )
+    }
+    'Install-DockerCompose' = @{
+        Description = "Installs the standalone docker-compose binary from its GitHub release (asset docker-compose-linux-x86_64 and so on). The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'Latest docker-compose'; Code = 'Install-DockerCompose'; Remarks = 'Verified against the asset''s .sha256 file.' }
+            @{ Title = 'With a checksum you trust, from a mirror without checksum files'; Code = 'Install-DockerCompose -Version v2.29.7 -Mirror /srv/mirror -Sha256 <64 hex digits>'; Remarks = 'A local folder works as a mirror too.' }
+        )
+    }
+    'Install-KubeLabTool' = @{
+        Description = "Installs several tools at once: downloads run in parallel, each with its own progress bar. With one tool a failure ends the command; with several, each failure is reported and the others still install. The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'The whole lab toolbox'; Code = 'Install-KubeLabTool -Name kubectl, kustomize, minikube, docker-compose'; Remarks = 'One object per tool with Status Installed, AlreadyInstalled or Updated.' }
+            @{ Title = 'From an air-gapped mirror'; Code = '$env:KUBELAB_MIRROR = ''https://mirror.example/kubelab''; Install-KubeLabTool kubectl, minikube'; Remarks = 'The mirror keeps the upstream layout HOST/PATH.' }
+        )
+    }
+    'Update-KubeLabTool' = @{
+        Description = "Brings installed tools to the latest stable release (or -Version). A tool that is not installed is an error, not an install. Takes Get-KubeLabTool output from the pipeline. The download is verified against upstream's SHA-256 (or -Sha256) before anything is placed; the binary is written to a temp file in the destination folder and renamed into place with mode 0755, so a failure (checksum mismatch, truncated body, HTTP error, timeout, full disk) leaves the previous binary untouched. Transient failures are retried with backoff; a 404 is not. Every URL honours -Mirror or `$env:KUBELAB_MIRROR (upstream https://HOST/PATH is fetched from MIRROR/HOST/PATH). Already at the requested version: nothing is downloaded and Status is AlreadyInstalled; -Force reinstalls."
+        Examples    = @(
+            @{ Title = 'Update what is out of date'; Code = 'Get-KubeLabTool -Online | Where-Object UpdateAvailable | Update-KubeLabTool'; Remarks = 'Name and Destination bind from the piped objects.' }
+        )
+    }
+    'Get-KubeLabTool' = @{
+        Description = "Shows kubectl, kustomize, minikube and docker-compose in a folder: whether each is installed, the version it reports (JSON output of its own version command where it has one) and its path. With -Online it also resolves the latest stable release and sets UpdateAvailable."
+        Examples    = @(
+            @{ Title = 'What is installed'; Code = 'Get-KubeLabTool'; Remarks = 'Looks in /usr/local/bin as root, otherwise ~/.local/bin.' }
+            @{ Title = 'What could be updated'; Code = 'Get-KubeLabTool -Online | Where-Object UpdateAvailable'; Remarks = 'Uses -Mirror or $env:KUBELAB_MIRROR when set.' }
+        )
+    }
+    'Uninstall-KubeLabTool' = @{
+        Description = "Removes tools that KubeLab installed. KubeLab records each binary it places (name, version, SHA-256, source) in DESTINATION/.kubelab-tools; a binary that is not recorded, or whose hash no longer matches (installed by apt or replaced by hand), is left alone with a warning."
+        Examples    = @(
+            @{ Title = 'Remove minikube'; Code = 'Uninstall-KubeLabTool minikube'; Remarks = 'Asks for confirmation; add -Confirm:$false in scripts.' }
+            @{ Title = 'Preview removing everything KubeLab installed'; Code = 'Get-KubeLabTool | Where-Object Installed | Uninstall-KubeLabTool -WhatIf'; Remarks = 'Nothing is removed with -WhatIf.' }
+        )
+    }
 }
