@@ -24,7 +24,7 @@ public sealed class KubeConfigDifferentialTests
     {
         var failures = new ConcurrentBag<(int Index, string Report)>();
         var indices = Enumerable.Range(group * GroupSize, GroupSize);
-        await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (index, _) =>
+        await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (index, _) =>
         {
             var @case = KubeconfigCase.Build(Seed, index);
             try
