@@ -80,6 +80,18 @@ namespace KubeLab.Core.Kubeconfig
             return new KubeConfigLocation(null, files, homeFile);
         }
 
+        /// <summary>
+        /// An explicit file must exist (kubectl --kubeconfig reads it as required). KubeLab also refuses to create one on
+        /// an edit, where kubectl would: -Path names a file the user expects to be there, so a typo must not make a new one.
+        /// </summary>
+        internal void EnsureExplicitFileExists()
+        {
+            if (ExplicitFile != null && !File.Exists(ExplicitFile))
+            {
+                throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"The kubeconfig file {ExplicitFile} does not exist.", ExplicitFile);
+            }
+        }
+
         internal static StringComparer PathComparer =>
             Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
     }

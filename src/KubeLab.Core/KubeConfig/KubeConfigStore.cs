@@ -185,6 +185,8 @@ namespace KubeLab.Core.Kubeconfig
         /// </summary>
         private T Edit<T>(Func<MergedView, T> change)
         {
+            // Checked before locking, as taking a lock creates the file's folder.
+            Location.EnsureExplicitFileExists();
             using (KubeconfigLocks.Acquire(Location.Precedence, _lockWait, _log))
             {
                 var view = MergedView.Load(Location, forReading: false);

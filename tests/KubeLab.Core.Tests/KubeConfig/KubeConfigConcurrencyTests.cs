@@ -53,10 +53,13 @@ public sealed class KubeConfigConcurrencyTests : IDisposable
             }
         });
 
+        var pacing = new Random(7);
         var kubelabWriter = Task.Run(() =>
         {
             for (var i = 0; i < Iterations && clock.Elapsed < TimeCap; i++)
             {
+                // Paced like a kubectl run, so both writers overlap for the whole test instead of KubeLab finishing first.
+                Thread.Sleep(pacing.Next(10, 120));
                 try
                 {
                     store.SetContext($"l-{i}", "c", "u", null);

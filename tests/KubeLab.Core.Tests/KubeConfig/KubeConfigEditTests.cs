@@ -132,6 +132,16 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
+    public void MissingExplicitFileIsNotFoundAndNothingIsCreated()
+    {
+        var path = _dir.PathOf("no/such/config");
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(path, null, _dir.Root, ':'), _log);
+        var error = Assert.Throws<KubeConfigException>(() => store.SetContext("x", "c", "u", null));
+        Assert.Equal((KubeConfigErrorKind.NotFound, path), (error.Kind, error.File));
+        Assert.False(Directory.Exists(_dir.PathOf("no")));
+    }
+
+    [Fact]
     public void RenameOntoAnExistingContextIsAlreadyExists()
     {
         var path = _dir.Write("config", Rich);
