@@ -48,22 +48,28 @@ public sealed class KubeConfigDifferentialTests
         var kubelabRoot = dir.PathOf("kubelab");
         Directory.CreateDirectory(kubectlRoot);
         Directory.CreateDirectory(kubelabRoot);
-        var kubectlChain = string.Join(":", @case.WriteTo(kubectlRoot));
-        var kubelabChain = string.Join(":", @case.WriteTo(kubelabRoot));
+        @case.WriteTo(kubectlRoot);
+        @case.WriteTo(kubelabRoot);
+        var kubectlChain = @case.Variable(kubectlRoot);
+        var kubelabChain = @case.Variable(kubelabRoot);
+        var explicitArgs = @case.ExplicitFile != null ? new[] { "--kubeconfig", Path.Combine(kubectlRoot, @case.ExplicitFile) } : Array.Empty<string>();
+        var explicitPath = @case.ExplicitFile != null ? Path.Combine(kubelabRoot, @case.ExplicitFile) : null;
         var log = new RecordingLog();
-        var store = new KubeConfigStore(KubeConfigLocation.Resolve(null, kubelabChain, kubelabRoot, ':'), log, TimeSpan.FromSeconds(2));
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(explicitPath, kubelabChain, kubelabRoot, ':'), log, TimeSpan.FromSeconds(2));
+        Task<Kubectl.Result> Config(string root, string chain, params string[] args) =>
+            Run(root, chain, new[] { "config" }.Concat(args).Concat(explicitArgs.Select(a => a.Replace(kubectlRoot, root))).ToArray());
 
         // Read: the merged view before the edit.
-        var view = Run(kubectlRoot, kubectlChain, "config", "view", "--raw", "-o", "json");
-        var names = Run(kubectlRoot, kubectlChain, "config", "get-contexts", "-o", "name");
-        var current = Run(kubectlRoot, kubectlChain, "config", "current-context");
+        var view = Config(kubectlRoot, kubectlChain, "view", "--raw", "-o", "json");
+        var names = Config(kubectlRoot, kubectlChain, "get-contexts", "-o", "name");
+        var current = Config(kubectlRoot, kubectlChain, "current-context");
         var perFile = @case.Chain.ToDictionary(f => f, f => ViewFile(kubectlRoot, f));
         var read = store.Read();
         await Task.WhenAll(view, names, current, Task.WhenAll(perFile.Values));
         CompareRead(@case, read, (await view).Json, await names, await current, perFile.ToDictionary(p => p.Key, p => p.Value.Result), kubelabRoot);
 
         // Edit: the same operation on each copy.
-        var kubectlEdit = Run(kubectlRoot, kubectlChain, new[] { "config" }.Concat(@case.Operation).ToArray());
+        var kubectlEdit = Config(kubectlRoot, kubectlChain, @case.Operation);
         var ours = Apply(store, @case.Operation);
         var theirs = await kubectlEdit;
         if ((theirs.ExitCode == 0) != (ours == null))
@@ -79,8 +85,8 @@ public sealed class KubeConfigDifferentialTests
         Same("active-context warning", theirs.Stderr.Contains("warning: this removed your active context").ToString(), (log.Warnings.Count > 0).ToString());
 
         var after = @case.Chain.Select(async f => (File: f, Kubectl: await ViewFile(kubectlRoot, f), KubeLab: await ViewFile(kubelabRoot, f))).ToArray();
-        var mergedAfter = Run(kubectlRoot, kubectlChain, "config", "view", "--raw", "-o", "json");
-        var mergedAfterOurs = Run(kubelabRoot, kubelabChain, "config", "view", "--raw", "-o", "json");
+        var mergedAfter = Config(kubectlRoot, kubectlChain, "view", "--raw", "-o", "json");
+        var mergedAfterOurs = Config(kubelabRoot, kubelabChain, "view", "--raw", "-o", "json");
         foreach (var file in await Task.WhenAll(after))
         {
             Same($"file {file.File} after the edit", file.Kubectl, file.KubeLab);
@@ -120,7 +126,7 @@ public sealed class KubeConfigDifferentialTests
         Dictionary<string, string> perFile, string kubelabRoot)
     {
         // Which file defines a name, as kubectl reads each file alone: the first one in the chain wins.
-        string Origin(string list, string name) => @case.Chain.First(f =>
+        string Origin(string list, string name) => @case.Precedence.First(f =>
             perFile[f].StartsWith('{') && JsonNode.Parse(perFile[f])?[list]?.AsArray().Any(e => (string?)e?["name"] == name) == true);
 
         // Resolved the way client-go does, against the origin's folder, with the case root written as <root>.

@@ -32,8 +32,25 @@ internal sealed class KubeconfigCase
             Files[file] = roll < 0.22 ? "" : FileContent(random, file);
         }
 
+        // Some cases name one file explicitly (kubectl --kubeconfig, KubeLab -Path): only that file counts then.
+        var existing = Chain.Where(Files.ContainsKey).ToArray();
+        if (existing.Length > 0 && random.Next(8) == 0)
+        {
+            ExplicitFile = Pick(random, existing);
+        }
+
+        // Some KUBECONFIG values repeat an entry and have an empty one, which kubectl drops and skips.
+        NoisyVariable = Chain.Length > 1 && random.Next(5) == 0;
         Operation = PickOperation(random);
     }
+
+    /// <summary>The file passed as --kubeconfig, relative to the case folder; null when the chain is used.</summary>
+    public string? ExplicitFile { get; }
+
+    public bool NoisyVariable { get; }
+
+    /// <summary>The files that make up the config: the explicit one alone, else the chain.</summary>
+    public string[] Precedence => ExplicitFile != null ? new[] { ExplicitFile } : Chain;
 
     public int Seed { get; }
 
@@ -50,13 +67,27 @@ internal sealed class KubeconfigCase
 
     public static KubeconfigCase Build(int seed, int index) => new(seed, index);
 
-    public override string ToString() => $"seed {Seed} case {Index}: KUBECONFIG={string.Join(":", Chain)}; kubectl config {string.Join(" ", Operation)}";
+    public override string ToString() =>
+        $"seed {Seed} case {Index}: KUBECONFIG={Variable("")}; kubectl config {string.Join(" ", Operation)}" + (ExplicitFile != null ? " --kubeconfig " + ExplicitFile : "");
+
+    /// <summary>The KUBECONFIG value for the copy under <paramref name="root"/>.</summary>
+    public string Variable(string root)
+    {
+        var entries = Chain.Select(f => Path.Combine(root, f)).ToList();
+        if (NoisyVariable)
+        {
+            entries.Insert(1, "");
+            entries.Add(entries[0]);
+        }
+
+        return string.Join(":", entries);
+    }
 
     public string Describe() =>
         ToString() + "\n" + string.Join("\n", Chain.Select(f => Files.TryGetValue(f, out var c) ? $"--- {f}\n{c}" : $"--- {f} (missing)"));
 
-    /// <summary>Writes the files under <paramref name="root"/> and returns the absolute chain.</summary>
-    public string[] WriteTo(string root)
+    /// <summary>Writes the files under <paramref name="root"/>.</summary>
+    public void WriteTo(string root)
     {
         foreach (var (file, content) in Files)
         {
@@ -64,8 +95,6 @@ internal sealed class KubeconfigCase
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, content);
         }
-
-        return Chain.Select(f => Path.Combine(root, f)).ToArray();
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
