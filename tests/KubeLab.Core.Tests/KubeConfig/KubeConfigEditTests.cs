@@ -101,6 +101,24 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
+    public void OnlyTheFilesThatChangeAreWritten()
+    {
+        var a = _dir.Write("a", "users: []\n");
+        var b = _dir.Write("b", Rich);
+        var c = _dir.Write("c", "current-context: ops\n");
+        var old = DateTime.UtcNow.AddHours(-1);
+        foreach (var path in new[] { a, b, c })
+        {
+            File.SetLastWriteTimeUtc(path, old);
+        }
+
+        Chain("a", "b", "c").UseContext("ops");
+
+        Assert.Contains("current-context: ops", File.ReadAllText(a));
+        Assert.Equal((old, old), (File.GetLastWriteTimeUtc(b), File.GetLastWriteTimeUtc(c)));
+    }
+
+    [Fact]
     public void EmptyNamespaceUnsetsIt()
     {
         var path = _dir.Write("config", Rich);
