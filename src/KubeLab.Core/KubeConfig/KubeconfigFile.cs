@@ -33,6 +33,7 @@ namespace KubeLab.Core.Kubeconfig
             {
                 if (List(kind, create: false) is YamlSequenceNode list)
                 {
+                    // A null item ("- ") names nothing KubeLab can address; it stays in the file untouched.
                     foreach (var item in list.Children.OfType<YamlMappingNode>())
                     {
                         var name = item.Children.TryGetValue(KubeconfigSchema.NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
@@ -116,7 +117,17 @@ namespace KubeLab.Core.Kubeconfig
 
         public void RemoveEntry(KubeconfigEntry entry)
         {
-            List(entry.Kind, create: false)!.Children.Remove(entry.Item);
+            // By reference: YamlNode equality is structural and would compare whole subtrees.
+            var items = List(entry.Kind, create: false)!.Children;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReferenceEquals(items[i], entry.Item))
+                {
+                    items.RemoveAt(i);
+                    break;
+                }
+            }
+
             _byName[(int)entry.Kind].Remove(entry.Name);
             _ordered[(int)entry.Kind].Remove(entry);
             MarkChanged();
