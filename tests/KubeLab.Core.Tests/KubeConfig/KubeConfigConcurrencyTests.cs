@@ -11,10 +11,11 @@ namespace KubeLab.Core.Tests.KubeConfig;
 /// writer added in between: that is kubectl's behaviour, counted and reported here. KubeLab reads under the locks,
 /// so it must never lose a kubectl edit, and no reader may ever see a file kubectl cannot parse.
 /// </summary>
+[Collection(KubectlCollection.Name)]
 public sealed class KubeConfigConcurrencyTests : IDisposable
 {
     private const int Iterations = 40;
-    private static readonly TimeSpan TimeCap = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan TimeCap = TimeSpan.FromSeconds(150);
 
     private readonly TempKubeDirectory _dir = new("kubelab-race-");
     private readonly ITestOutputHelper _output;
@@ -22,6 +23,9 @@ public sealed class KubeConfigConcurrencyTests : IDisposable
     public KubeConfigConcurrencyTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>Each loop blocks on processes, so it gets its own thread instead of waiting for a pool thread.</summary>
+    private static Task Dedicated(Action loop) => Task.Factory.StartNew(loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     [Fact]
     public async Task KubeLabNeverLosesKubectlEditsAndFilesStayReadable()
@@ -37,7 +41,7 @@ public sealed class KubeConfigConcurrencyTests : IDisposable
         var observations = 0;
         using var done = new CancellationTokenSource();
 
-        var kubectlWriter = Task.Run(() =>
+        var kubectlWriter = Dedicated(() =>
         {
             for (var i = 0; i < Iterations && clock.Elapsed < TimeCap; i++)
             {
@@ -54,7 +58,7 @@ public sealed class KubeConfigConcurrencyTests : IDisposable
         });
 
         var pacing = new Random(7);
-        var kubelabWriter = Task.Run(() =>
+        var kubelabWriter = Dedicated(() =>
         {
             for (var i = 0; i < Iterations && clock.Elapsed < TimeCap; i++)
             {
@@ -73,7 +77,7 @@ public sealed class KubeConfigConcurrencyTests : IDisposable
             }
         });
 
-        var poller = Task.Run(() =>
+        var poller = Dedicated(() =>
         {
             while (!done.IsCancellationRequested)
             {

@@ -10,6 +10,7 @@ namespace KubeLab.Core.Tests.KubeConfig;
 /// `kubectl config view/get-contexts/current-context`, and the same edit applied by kubectl to one copy and by
 /// KubeConfigStore to another must leave every file reading the same to kubectl, with the same success or error.
 /// </summary>
+[Collection(KubectlCollection.Name)]
 public sealed class KubeConfigDifferentialTests
 {
     public const int Seed = 20261124;
@@ -194,6 +195,5 @@ public sealed class KubeConfigDifferentialTests
         return result.ExitCode == 0 ? result.Stdout : "(kubectl cannot read it: " + result.Stderr.Trim() + ")";
     }
 
-    private static Task<Kubectl.Result> Run(string home, string? kubeconfig, params string[] args) =>
-        Task.Run(() => Kubectl.Run(home, kubeconfig, args));
+    private static Task<Kubectl.Result> Run(string home, string? kubeconfig, params string[] args) => Kubectl.RunAsync(home, kubeconfig, args);
 }

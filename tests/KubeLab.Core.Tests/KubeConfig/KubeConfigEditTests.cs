@@ -240,15 +240,21 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
-    public async Task ShortLivedLockIsWaitedFor()
+    public void ShortLivedLockIsWaitedFor()
     {
         var a = _dir.Write("a", Rich);
         File.WriteAllText(a + ".lock", "");
-        var release = Task.Delay(150).ContinueWith(_ => File.Delete(a + ".lock"));
+        // A thread of its own: under a loaded test run a pool continuation might come later than the wait allows.
+        var release = new Thread(() =>
+        {
+            Thread.Sleep(150);
+            File.Delete(a + ".lock");
+        });
+        release.Start();
 
         Chain("a").UseContext("ops");
 
-        await release;
+        release.Join();
         Assert.Contains("current-context: ops", File.ReadAllText(a));
     }
 
