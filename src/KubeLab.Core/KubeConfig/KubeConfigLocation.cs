@@ -53,6 +53,9 @@ namespace KubeLab.Core.Kubeconfig
             }
         }
 
+        /// <summary>True when the files come from KUBECONFIG (not an explicit file, not ~/.kube/config).</summary>
+        internal bool FromVariable => ExplicitFile == null && _variableFiles.Count > 0;
+
         /// <summary>~/.kube/config for this home directory (client-go RecommendedHomeFile).</summary>
         internal string HomeFile { get; }
 

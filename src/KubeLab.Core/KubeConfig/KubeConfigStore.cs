@@ -34,7 +34,17 @@ namespace KubeLab.Core.Kubeconfig
         public KubeConfigLocation Location { get; }
 
         /// <summary>The merged view, without locks (kubectl reads without them too; writes are atomic renames).</summary>
-        public KubeConfig Read() => EntryMapper.ToConfig(MergedView.Load(Location, forReading: true), Location);
+        public KubeConfig Read()
+        {
+            var view = MergedView.Load(Location, forReading: true);
+            if (Location.FromVariable && view.Files.All(f => !f.Exists))
+            {
+                // client-go warns too: a KUBECONFIG naming only missing files is usually a typo.
+                _log.Warning($"Config not found: {string.Join(Path.PathSeparator.ToString(), Location.Precedence)}");
+            }
+
+            return EntryMapper.ToConfig(view, Location);
+        }
 
         /// <summary>kubectl config use-context.</summary>
         public KubeContext UseContext(string name)

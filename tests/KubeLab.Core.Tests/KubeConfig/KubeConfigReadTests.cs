@@ -79,6 +79,19 @@ public sealed class KubeConfigReadTests : IDisposable
     }
 
     [Fact]
+    public void KubeconfigVariableNamingOnlyMissingFilesWarnsLikeClientGo()
+    {
+        var log = new RecordingLog();
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(null, _dir.PathOf("x") + ":" + _dir.PathOf("y"), _dir.Root, ':'), log);
+        Assert.Empty(store.Read().Contexts);
+        Assert.Equal($"Config not found: {_dir.PathOf("x")}:{_dir.PathOf("y")}", Assert.Single(log.Warnings));
+
+        _dir.Write("y", "");
+        store.Read();
+        Assert.Single(log.Warnings);
+    }
+
+    [Fact]
     public void MissingExplicitFileIsNotFound()
     {
         var store = new KubeConfigStore(KubeConfigLocation.Resolve(_dir.PathOf("nope"), null, _dir.Root, ':'), NullOperationLog.Instance);
