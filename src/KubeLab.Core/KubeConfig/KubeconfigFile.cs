@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Core.Kubeconfig
@@ -108,7 +109,14 @@ namespace KubeLab.Core.Kubeconfig
             var item = new YamlMappingNode();
             item.Children.Add(KubeconfigSchema.NameKey, YamlScalars.Create(name));
             item.Children.Add(new YamlScalarNode(kind.BodyKey()), new YamlMappingNode());
-            List(kind, create: true)!.Children.Add(item);
+            var list = List(kind, create: true)!;
+            if (list.Children.Count == 0)
+            {
+                // "contexts: []" would otherwise grow into one long flow line; kubectl writes block lists.
+                list.Style = SequenceStyle.Block;
+            }
+
+            list.Children.Add(item);
             var entry = new KubeconfigEntry(this, kind, item, name);
             Add(entry);
             MarkChanged();
