@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Core.Kubeconfig
 {
@@ -46,8 +47,8 @@ namespace KubeLab.Core.Kubeconfig
 
         public static KubeUser ToUser(KubeconfigEntry entry)
         {
-            var exec = entry.Node("exec") as YamlDotNet.RepresentationModel.YamlMappingNode;
-            var command = exec != null && exec.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("command"), out var node)
+            var exec = entry.Node("exec") as YamlMappingNode;
+            var command = exec != null && exec.Children.TryGetValue(new YamlScalarNode("command"), out var node)
                 ? NullIfEmpty(YamlScalars.Text(node))
                 : null;
 
@@ -75,7 +76,7 @@ namespace KubeLab.Core.Kubeconfig
             bool Set(string key) => !string.IsNullOrEmpty(entry.Field(key));
 
             return hasExec ? KubeAuthType.Exec
-                : entry.Node("auth-provider") is YamlDotNet.RepresentationModel.YamlMappingNode ? KubeAuthType.AuthProvider
+                : entry.Node("auth-provider") is YamlMappingNode ? KubeAuthType.AuthProvider
                 : Set("client-certificate") || Set("client-certificate-data") || Set("client-key") || Set("client-key-data") ? KubeAuthType.ClientCertificate
                 : Set("token") ? KubeAuthType.Token
                 : Set("tokenFile") ? KubeAuthType.TokenFile

@@ -53,6 +53,9 @@ namespace KubeLab.Core.Kubeconfig
             }
         }
 
+        /// <summary>True when the files come from KUBECONFIG (not an explicit file, not ~/.kube/config).</summary>
+        internal bool FromVariable => ExplicitFile == null && _variableFiles.Count > 0;
+
         /// <summary>~/.kube/config for this home directory (client-go RecommendedHomeFile).</summary>
         internal string HomeFile { get; }
 
@@ -78,6 +81,18 @@ namespace KubeLab.Core.Kubeconfig
                 .Distinct(PathComparer)
                 .ToArray();
             return new KubeConfigLocation(null, files, homeFile);
+        }
+
+        /// <summary>
+        /// An explicit file must exist (kubectl --kubeconfig reads it as required). KubeLab also refuses to create one on
+        /// an edit, where kubectl would: -Path names a file the user expects to be there, so a typo must not make a new one.
+        /// </summary>
+        internal void EnsureExplicitFileExists()
+        {
+            if (ExplicitFile != null && !File.Exists(ExplicitFile))
+            {
+                throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"The kubeconfig file {ExplicitFile} does not exist.", ExplicitFile);
+            }
         }
 
         internal static StringComparer PathComparer =>

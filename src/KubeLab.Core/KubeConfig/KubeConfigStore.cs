@@ -34,25 +34,35 @@ namespace KubeLab.Core.Kubeconfig
         public KubeConfigLocation Location { get; }
 
         /// <summary>The merged view, without locks (kubectl reads without them too; writes are atomic renames).</summary>
-        public KubeConfig Read() => EntryMapper.ToConfig(MergedView.Load(Location, forReading: true), Location);
+        public KubeConfig Read()
+        {
+            var view = MergedView.Load(Location, forReading: true);
+            if (Location.FromVariable && view.Files.All(f => !f.Exists))
+            {
+                // client-go warns too: a KUBECONFIG naming only missing files is usually a typo.
+                _log.Warning($"Config not found: {string.Join(Path.PathSeparator.ToString(), Location.Precedence)}");
+            }
+
+            return EntryMapper.ToConfig(view, Location);
+        }
 
         /// <summary>kubectl config use-context.</summary>
-        public KubeContext UseContext(string name) => Edit(view =>
+        public KubeContext UseContext(string name)
         {
-            var context = view.Find(EntryKind.Context, name)
-                ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"no context exists with the name: \"{name}\"");
-            WriteCurrentContext(view, name);
-            return EntryMapper.ToContext(context, name);
-        });
+            RequireName(name, nameof(name));
+            return Edit(view =>
+            {
+                var context = view.Find(EntryKind.Context, name)
+                    ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"no context exists with the name: \"{name}\"");
+                WriteCurrentContext(view, name);
+                return EntryMapper.ToContext(context, name);
+            });
+        }
 
         /// <summary>kubectl config set-context: creates the context when missing; null leaves a field as it is.</summary>
         public KubeContext SetContext(string name, string? cluster, string? user, string? @namespace)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                throw new ArgumentException("A context needs a non-empty name.", nameof(name));
-            }
-
+            RequireName(name, nameof(name));
             return Edit(view =>
             {
                 var context = view.Find(EntryKind.Context, name);
@@ -77,26 +87,30 @@ namespace KubeLab.Core.Kubeconfig
         }
 
         /// <summary>kubectl config rename-context: the entry stays in its file; a current-context that follows goes to the default file.</summary>
-        public KubeContext RenameContext(string name, string newName) => Edit(view =>
+        public KubeContext RenameContext(string name, string newName)
         {
-            var context = view.Find(EntryKind.Context, name)
-                ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"cannot rename the context \"{name}\", it's not in {ReportedFile()}");
-            if (view.Find(EntryKind.Context, newName) != null)
+            RequireName(newName, nameof(newName));
+            return Edit(view =>
             {
-                throw new KubeConfigException(
-                    KubeConfigErrorKind.AlreadyExists, $"cannot rename the context \"{name}\", the context \"{newName}\" already exists in {ReportedFile()}");
-            }
+                var context = view.Find(EntryKind.Context, name)
+                    ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"cannot rename the context \"{name}\", it's not in {ReportedFile()}");
+                if (view.Find(EntryKind.Context, newName) != null)
+                {
+                    throw new KubeConfigException(
+                        KubeConfigErrorKind.AlreadyExists, $"cannot rename the context \"{name}\", the context \"{newName}\" already exists in {ReportedFile()}");
+                }
 
-            var current = view.CurrentContext;
-            _log.Verbose($"Renaming context \"{name}\" to \"{newName}\" in {context.File.Path}");
-            context.Rename(newName);
-            if (current == name)
-            {
-                WriteCurrentContext(view, newName);
-            }
+                var current = view.CurrentContext;
+                _log.Verbose($"Renaming context \"{name}\" to \"{newName}\" in {context.File.Path}");
+                context.Rename(newName);
+                if (current == name)
+                {
+                    WriteCurrentContext(view, newName);
+                }
 
-            return EntryMapper.ToContext(context, view.CurrentContext);
-        });
+                return EntryMapper.ToContext(context, view.CurrentContext);
+            });
+        }
 
         /// <summary>
         /// kubectl config delete-context. Like kubectl, deleting the current context leaves current-context pointing at the
@@ -176,6 +190,15 @@ namespace KubeLab.Core.Kubeconfig
             file.SetCurrentContext(name);
         }
 
+        /// <summary>kubectl refuses empty context names for use-context and set-context too.</summary>
+        private static void RequireName(string name, string parameter)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArgumentException("Empty context names are not allowed.", parameter);
+            }
+        }
+
         /// <summary>The file kubectl names in its "not in ..." messages.</summary>
         private string ReportedFile() => Location.DefaultFile;
 
@@ -185,6 +208,8 @@ namespace KubeLab.Core.Kubeconfig
         /// </summary>
         private T Edit<T>(Func<MergedView, T> change)
         {
+            // Checked before locking, as taking a lock creates the file's folder.
+            Location.EnsureExplicitFileExists();
             using (KubeconfigLocks.Acquire(Location.Precedence, _lockWait, _log))
             {
                 var view = MergedView.Load(Location, forReading: false);

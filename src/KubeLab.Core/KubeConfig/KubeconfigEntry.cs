@@ -25,9 +25,9 @@ namespace KubeLab.Core.Kubeconfig
         public YamlMappingNode? Body => Item.Children.TryGetValue(new YamlScalarNode(Kind.BodyKey()), out var body) ? body as YamlMappingNode : null;
 
         /// <summary>A string field of the body, as kubectl reads it.</summary>
-        public string? Field(string key) =>
-            Body is YamlMappingNode body && body.Children.TryGetValue(new YamlScalarNode(key), out var value) ? YamlScalars.Text(value) : null;
+        public string? Field(string key) => YamlScalars.Text(Node(key));
 
+        /// <summary>Any field of the body (validated against the schema when the file was loaded).</summary>
         public YamlNode? Node(string key) =>
             Body is YamlMappingNode body && body.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Core.Kubeconfig
@@ -33,6 +34,7 @@ namespace KubeLab.Core.Kubeconfig
             {
                 if (List(kind, create: false) is YamlSequenceNode list)
                 {
+                    // A null item ("- ") names nothing KubeLab can address; it stays in the file untouched.
                     foreach (var item in list.Children.OfType<YamlMappingNode>())
                     {
                         var name = item.Children.TryGetValue(KubeconfigSchema.NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
@@ -107,7 +109,14 @@ namespace KubeLab.Core.Kubeconfig
             var item = new YamlMappingNode();
             item.Children.Add(KubeconfigSchema.NameKey, YamlScalars.Create(name));
             item.Children.Add(new YamlScalarNode(kind.BodyKey()), new YamlMappingNode());
-            List(kind, create: true)!.Children.Add(item);
+            var list = List(kind, create: true)!;
+            if (list.Children.Count == 0)
+            {
+                // "contexts: []" would otherwise grow into one long flow line; kubectl writes block lists.
+                list.Style = SequenceStyle.Block;
+            }
+
+            list.Children.Add(item);
             var entry = new KubeconfigEntry(this, kind, item, name);
             Add(entry);
             MarkChanged();
@@ -116,7 +125,17 @@ namespace KubeLab.Core.Kubeconfig
 
         public void RemoveEntry(KubeconfigEntry entry)
         {
-            List(entry.Kind, create: false)!.Children.Remove(entry.Item);
+            // By reference: YamlNode equality is structural and would compare whole subtrees.
+            var items = List(entry.Kind, create: false)!.Children;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReferenceEquals(items[i], entry.Item))
+                {
+                    items.RemoveAt(i);
+                    break;
+                }
+            }
+
             _byName[(int)entry.Kind].Remove(entry.Name);
             _ordered[(int)entry.Kind].Remove(entry);
             MarkChanged();

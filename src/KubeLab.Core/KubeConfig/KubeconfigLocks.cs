@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using KubeLab.Core.FileSystem;
 
 namespace KubeLab.Core.Kubeconfig
 {
@@ -96,22 +95,6 @@ namespace KubeLab.Core.Kubeconfig
             }
 
             return null;
-        }
-    }
-
-    /// <summary>Creates missing folders with 0755, as client-go does for kubeconfig files.</summary>
-    internal static class KubeconfigDirectories
-    {
-        public static void Ensure(string? directory)
-        {
-            if (string.IsNullOrEmpty(directory) || Directory.Exists(directory))
-            {
-                return;
-            }
-
-            Ensure(Path.GetDirectoryName(directory));
-            Directory.CreateDirectory(directory!);
-            UnixFileModes.Set(directory!, 0x1ED);
         }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Core.Kubeconfig
@@ -55,7 +57,22 @@ namespace KubeLab.Core.Kubeconfig
             ("extensions", Named("extension", Any())));
 
         /// <summary>Throws InvalidFile naming the file, line and field when <paramref name="root"/> is not a kubeconfig.</summary>
-        public static void Validate(YamlNode root, string file) => Root.Check(root, "", file);
+        public static void Validate(YamlNode root, string file)
+        {
+            try
+            {
+                Root.Check(root);
+            }
+            catch (Violation violation)
+            {
+                var line = (int)violation.Node.Start.Line;
+                throw new KubeConfigException(
+                    KubeConfigErrorKind.InvalidFile,
+                    $"{file}:{line}: field \"{violation.Field}\" {violation.Problem}. kubectl cannot read this file either; fix it before KubeLab edits it.",
+                    file,
+                    line);
+            }
+        }
 
         private static Shape Text() => new ScalarShape(ScalarKind.Text);
 
@@ -80,21 +97,54 @@ namespace KubeLab.Core.Kubeconfig
 
         private static Shape Named(string bodyKey, Shape body) => new NamedListShape(bodyKey, body);
 
-        private static KubeConfigException Invalid(YamlNode node, string file, string field, string problem) =>
-            new KubeConfigException(
-                KubeConfigErrorKind.InvalidFile,
-                $"{file}:{node.Start.Line}: field \"{field}\" {problem}. kubectl cannot read this file either; fix it before KubeLab edits it.",
-                file,
-                (int)node.Start.Line);
-
         private static bool IsNull(YamlNode node) =>
             node is YamlScalarNode scalar && YamlScalars.TypeOf(scalar) == YamlScalars.PlainType.Null;
 
-        private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
-
         internal abstract class Shape
         {
-            public abstract void Check(YamlNode node, string field, string file);
+            public abstract void Check(YamlNode node);
+        }
+
+        /// <summary>
+        /// A misfit found deep in the tree. The field path is assembled only while it unwinds, so valid files (every file,
+        /// almost always) pay nothing for it: building a path string for each of thousands of nodes cost more than the check.
+        /// </summary>
+        private sealed class Violation : Exception
+        {
+            private readonly List<string> _segments = new List<string>();
+
+            public Violation(YamlNode node, string problem, string? field = null)
+            {
+                Node = node;
+                Problem = problem;
+                if (field != null)
+                {
+                    _segments.Add(field);
+                }
+            }
+
+            public YamlNode Node { get; }
+
+            public string Problem { get; }
+
+            /// <summary>e.g. contexts[2].context.namespace; "(top level)" for the document itself.</summary>
+            public string Field
+            {
+                get
+                {
+                    var path = new StringBuilder();
+                    for (var i = _segments.Count - 1; i >= 0; i--)
+                    {
+                        var segment = _segments[i];
+                        path.Append(path.Length > 0 && segment[0] != '[' ? "." + segment : segment);
+                    }
+
+                    return path.Length > 0 ? path.ToString() : "(top level)";
+                }
+            }
+
+            /// <summary>Called by each enclosing shape, innermost first.</summary>
+            public void Within(string segment) => _segments.Add(segment);
         }
 
         private enum ScalarKind
@@ -105,7 +155,7 @@ namespace KubeLab.Core.Kubeconfig
 
         private sealed class AnyShape : Shape
         {
-            public override void Check(YamlNode node, string field, string file)
+            public override void Check(YamlNode node)
             {
             }
         }
@@ -116,12 +166,12 @@ namespace KubeLab.Core.Kubeconfig
 
             public ScalarShape(ScalarKind kind) => _kind = kind;
 
-            public override void Check(YamlNode node, string field, string file)
+            public override void Check(YamlNode node)
             {
                 var expected = _kind == ScalarKind.Text ? "a string" : "true or false";
                 if (!(node is YamlScalarNode scalar))
                 {
-                    throw Invalid(node, file, field, $"must be {expected}, not a {(node is YamlSequenceNode ? "list" : "map")}");
+                    throw new Violation(node, $"must be {expected}, not a {(node is YamlSequenceNode ? "list" : "map")}");
                 }
 
                 var type = YamlScalars.TypeOf(scalar);
@@ -129,8 +179,9 @@ namespace KubeLab.Core.Kubeconfig
                     || (_kind == ScalarKind.Text ? type == YamlScalars.PlainType.String : type == YamlScalars.PlainType.Bool);
                 if (!fits)
                 {
+                    // The value itself is not repeated: it may be a token.
                     var hint = _kind == ScalarKind.Text ? " (quote the value)" : "";
-                    throw Invalid(node, file, field, $"must be {expected}, not a {type.ToString().ToLowerInvariant()}{hint}");
+                    throw new Violation(node, $"must be {expected}, not a {type.ToString().ToLowerInvariant()}{hint}");
                 }
             }
         }
@@ -141,7 +192,7 @@ namespace KubeLab.Core.Kubeconfig
 
             public ListShape(Shape item) => _item = item;
 
-            public override void Check(YamlNode node, string field, string file)
+            public override void Check(YamlNode node)
             {
                 if (IsNull(node))
                 {
@@ -150,13 +201,23 @@ namespace KubeLab.Core.Kubeconfig
 
                 if (!(node is YamlSequenceNode list))
                 {
-                    throw Invalid(node, file, field, "must be a list");
+                    throw new Violation(node, "must be a list");
                 }
 
                 var index = 0;
                 foreach (var item in list.Children)
                 {
-                    _item.Check(item, $"{field}[{index++}]", file);
+                    try
+                    {
+                        _item.Check(item);
+                    }
+                    catch (Violation violation)
+                    {
+                        violation.Within($"[{index}]");
+                        throw;
+                    }
+
+                    index++;
                 }
             }
         }
@@ -172,7 +233,7 @@ namespace KubeLab.Core.Kubeconfig
                 _anyKey = anyKey;
             }
 
-            public override void Check(YamlNode node, string field, string file)
+            public override void Check(YamlNode node)
             {
                 if (IsNull(node))
                 {
@@ -181,18 +242,26 @@ namespace KubeLab.Core.Kubeconfig
 
                 if (!(node is YamlMappingNode map))
                 {
-                    throw Invalid(node, file, field.Length == 0 ? "(top level)" : field, "must be a map");
+                    throw new Violation(node, "must be a map");
                 }
 
                 foreach (var pair in map.Children)
                 {
                     if (!(pair.Key is YamlScalarNode key))
                     {
-                        throw Invalid(pair.Key, file, field, "has a key that is not a plain name");
+                        throw new Violation(pair.Key, "has a key that is not a plain name");
                     }
 
                     var shape = _known.TryGetValue(key.Value ?? "", out var knownShape) ? knownShape : _anyKey;
-                    shape?.Check(pair.Value, Join(field, key.Value ?? ""), file);
+                    try
+                    {
+                        shape?.Check(pair.Value);
+                    }
+                    catch (Violation violation)
+                    {
+                        violation.Within(key.Value ?? "");
+                        throw;
+                    }
                 }
             }
         }
@@ -204,7 +273,7 @@ namespace KubeLab.Core.Kubeconfig
 
             public NamedListShape(string bodyKey, Shape body) => _item = Map(("name", Text()), (bodyKey, body));
 
-            public override void Check(YamlNode node, string field, string file)
+            public override void Check(YamlNode node)
             {
                 if (IsNull(node))
                 {
@@ -213,20 +282,29 @@ namespace KubeLab.Core.Kubeconfig
 
                 if (!(node is YamlSequenceNode list))
                 {
-                    throw Invalid(node, file, field, "must be a list of {name: ...} entries");
+                    throw new Violation(node, "must be a list of {name: ...} entries");
                 }
 
-                var seen = new HashSet<string>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 var index = 0;
                 foreach (var item in list.Children)
                 {
-                    var itemField = $"{field}[{index++}]";
-                    _item.Check(item, itemField, file);
-                    var name = item is YamlMappingNode map && map.Children.TryGetValue(NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
-                    if (!seen.Add(name))
+                    try
                     {
-                        throw Invalid(item, file, itemField + ".name", $"repeats the name \"{name}\" already used in {field}; names must be unique in a file");
+                        _item.Check(item);
+                        var name = item is YamlMappingNode map && map.Children.TryGetValue(NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
+                        if (!seen.Add(name))
+                        {
+                            throw new Violation(item, $"repeats the name \"{name}\" used earlier in the same list; names must be unique in a file", "name");
+                        }
                     }
+                    catch (Violation violation)
+                    {
+                        violation.Within($"[{index}]");
+                        throw;
+                    }
+
+                    index++;
                 }
             }
         }

@@ -23,12 +23,7 @@ namespace KubeLab.Core.Kubeconfig
         /// <param name="forReading">True for Read(): unchanged files may come from <see cref="ParsedFileCache"/>. Edits pass false and get their own trees.</param>
         public static MergedView Load(KubeConfigLocation location, bool forReading)
         {
-            if (location.ExplicitFile != null && !File.Exists(location.ExplicitFile))
-            {
-                throw new KubeConfigException(
-                    KubeConfigErrorKind.NotFound, $"The kubeconfig file {location.ExplicitFile} does not exist.", location.ExplicitFile);
-            }
-
+            location.EnsureExplicitFileExists();
             var paths = location.Precedence;
             var files = new KubeconfigFile[paths.Count];
             Func<string, KubeconfigFile> load = forReading ? ParsedFileCache.Load : (Func<string, KubeconfigFile>)KubeconfigFile.Load;

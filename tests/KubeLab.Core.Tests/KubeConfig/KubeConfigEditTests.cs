@@ -101,6 +101,24 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
+    public void OnlyTheFilesThatChangeAreWritten()
+    {
+        var a = _dir.Write("a", "users: []\n");
+        var b = _dir.Write("b", Rich);
+        var c = _dir.Write("c", "current-context: ops\n");
+        var old = DateTime.UtcNow.AddHours(-1);
+        foreach (var path in new[] { a, b, c })
+        {
+            File.SetLastWriteTimeUtc(path, old);
+        }
+
+        Chain("a", "b", "c").UseContext("ops");
+
+        Assert.Contains("current-context: ops", File.ReadAllText(a));
+        Assert.Equal((old, old), (File.GetLastWriteTimeUtc(b), File.GetLastWriteTimeUtc(c)));
+    }
+
+    [Fact]
     public void EmptyNamespaceUnsetsIt()
     {
         var path = _dir.Write("config", Rich);
@@ -129,6 +147,16 @@ public sealed class KubeConfigEditTests : IDisposable
         Assert.Equal("no context exists with the name: \"nope\"", error.Message);
         Assert.Equal(Rich, File.ReadAllText(path));
         Assert.False(File.Exists(path + ".lock"));
+    }
+
+    [Fact]
+    public void MissingExplicitFileIsNotFoundAndNothingIsCreated()
+    {
+        var path = _dir.PathOf("no/such/config");
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(path, null, _dir.Root, ':'), _log);
+        var error = Assert.Throws<KubeConfigException>(() => store.SetContext("x", "c", "u", null));
+        Assert.Equal((KubeConfigErrorKind.NotFound, path), (error.Kind, error.File));
+        Assert.False(Directory.Exists(_dir.PathOf("no")));
     }
 
     [Fact]
@@ -212,15 +240,21 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
-    public async Task ShortLivedLockIsWaitedFor()
+    public void ShortLivedLockIsWaitedFor()
     {
         var a = _dir.Write("a", Rich);
         File.WriteAllText(a + ".lock", "");
-        var release = Task.Delay(150).ContinueWith(_ => File.Delete(a + ".lock"));
+        // A thread of its own: under a loaded test run a pool continuation might come later than the wait allows.
+        var release = new Thread(() =>
+        {
+            Thread.Sleep(150);
+            File.Delete(a + ".lock");
+        });
+        release.Start();
 
         Chain("a").UseContext("ops");
 
-        await release;
+        release.Join();
         Assert.Contains("current-context: ops", File.ReadAllText(a));
     }
 

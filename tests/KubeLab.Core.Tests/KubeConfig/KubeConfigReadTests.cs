@@ -60,6 +60,38 @@ public sealed class KubeConfigReadTests : IDisposable
     }
 
     [Fact]
+    public void ReadsSeeChangesToFilesThatHadSettled()
+    {
+        // Settled files (unchanged for a while) are served from the parse cache; any write must still be seen.
+        var path = _dir.Write("config", "current-context: aaaa\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        var store = Chain("config");
+        Assert.Equal("aaaa", store.Read().CurrentContext);
+        Assert.Equal("aaaa", store.Read().CurrentContext);
+
+        File.WriteAllText(path, "current-context: bbbb\n");
+        Assert.Equal("bbbb", store.Read().CurrentContext);
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        Assert.Equal("bbbb", store.Read().CurrentContext);
+        new KubeConfigStore(store.Location, NullOperationLog.Instance).SetContext("new", "c", "u", null);
+        Assert.Contains(store.Read().Contexts, c => c.Name == "new");
+    }
+
+    [Fact]
+    public void KubeconfigVariableNamingOnlyMissingFilesWarnsLikeClientGo()
+    {
+        var log = new RecordingLog();
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(null, _dir.PathOf("x") + ":" + _dir.PathOf("y"), _dir.Root, ':'), log);
+        Assert.Empty(store.Read().Contexts);
+        Assert.Equal($"Config not found: {_dir.PathOf("x")}:{_dir.PathOf("y")}", Assert.Single(log.Warnings));
+
+        _dir.Write("y", "");
+        store.Read();
+        Assert.Single(log.Warnings);
+    }
+
+    [Fact]
     public void MissingExplicitFileIsNotFound()
     {
         var store = new KubeConfigStore(KubeConfigLocation.Resolve(_dir.PathOf("nope"), null, _dir.Root, ':'), NullOperationLog.Instance);

@@ -16,7 +16,11 @@ internal static class Kubectl
     }
 
     /// <summary>Runs kubectl with a controlled environment; <paramref name="kubeconfig"/> null unsets KUBECONFIG.</summary>
-    public static Result Run(string home, string? kubeconfig, params string[] args)
+    public static Result Run(string home, string? kubeconfig, params string[] args) =>
+        RunAsync(home, kubeconfig, args).GetAwaiter().GetResult();
+
+    /// <summary>Asynchronous, so suites running many kubectl processes at once do not tie up pool threads waiting.</summary>
+    public static async Task<Result> RunAsync(string home, string? kubeconfig, params string[] args)
     {
         var info = new ProcessStartInfo(Binary)
         {
@@ -38,10 +42,10 @@ internal static class Kubectl
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout, stderr.Result);
+        await process.WaitForExitAsync();
+        return new Result(process.ExitCode, await stdout, await stderr);
     }
 
     private static string FindOnPath(string name) =>
