@@ -59,6 +59,9 @@ try {
     $count = @(Get-KubeContext).Count
     if ($count -ne 2000) { throw "Get-KubeContext saw $count contexts, expected 2000" }
     $ours = Measure-Median { Get-KubeContext }
+    # The warm figure is served from the parse cache; this one makes every file look just written, so all
+    # five are parsed again (the cost of the first call, or of a call right after kubectl edits a file).
+    $oursParse = Measure-Median { foreach ($f in $files) { [IO.File]::SetLastWriteTimeUtc($f, [DateTime]::UtcNow) }; Get-KubeContext }
     $theirs = Measure-Median { & $kubectl config get-contexts }
 
     $single = $files[0]
@@ -74,6 +77,7 @@ try {
 
     $rows = @(
         [pscustomobject]@{ Measure = 'Get-KubeContext (warm) vs kubectl config get-contexts'; KubeLabMs = $ours; KubectlMs = $theirs; Ratio = $ours / $theirs; Target = 'ratio <= 0.20'; Met = ($ours / $theirs) -le 0.2 }
+        [pscustomobject]@{ Measure = 'Get-KubeContext, all files just changed (full parse)'; KubeLabMs = $oursParse; KubectlMs = $theirs; Ratio = $oursParse / $theirs; Target = '(reported only)'; Met = '' }
         [pscustomobject]@{ Measure = "Use-KubeContext vs kubectl config use-context ($sizeKb KB)"; KubeLabMs = $oursUse; KubectlMs = $theirsUse; Ratio = $oursUse / $theirsUse; Target = 'ratio < 1'; Met = $oursUse -lt $theirsUse }
         [pscustomobject]@{ Measure = 'pwsh start + Import-Module KubeLab vs bare pwsh start'; KubeLabMs = $imported; KubectlMs = $bare; Ratio = $imported / $bare; Target = 'added <= 150 ms'; Met = ($imported - $bare) -le 150 }
     )
