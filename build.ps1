@@ -20,7 +20,10 @@ param(
     [string] $Configuration = 'Release',
 
     # Pester tags to leave out (for example System when not root).
-    [string[]] $ExcludeTag = @()
+    [string[]] $ExcludeTag = @(),
+
+    # How long the Pester run may take before it is stopped and counted as failed.
+    [int] $PesterTimeoutMinutes = 20
 )
 
 $ErrorActionPreference = 'Stop'
@@ -79,8 +82,16 @@ function Invoke-PesterTests {
     $summary = Join-Path $root 'out/TestResults/pester-summary.json'
     $runner = Join-Path $root 'tests/fixtures/Invoke-PesterSuite.ps1'
     $pwsh = Get-PwshCommand
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $runner `
-        -ModuleDir $moduleDir -SummaryPath $summary -ExcludeTag ($ExcludeTag -join ',') | Out-Host
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
+        '-ModuleDir', $moduleDir, '-SummaryPath', $summary, '-ExcludeTag', ($ExcludeTag -join ','))
+    # A watchdog, so that a hung test fails this run in minutes instead of eating CI's whole budget.
+    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }   # one by one: no re-splitting, empty values kept
+    $process = [System.Diagnostics.Process]::Start($start)
+    if (-not $process.WaitForExit($PesterTimeoutMinutes * 60 * 1000)) {
+        $process.Kill($true)
+        throw "Pester did not finish within $PesterTimeoutMinutes minutes; the last test named above is the one that hung."
+    }
     if (-not (Test-Path $summary)) { throw "Pester wrote no summary ($summary): the run did not finish." }
     Get-Content $summary -Raw | ConvertFrom-Json
 }
