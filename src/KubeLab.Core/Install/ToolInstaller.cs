@@ -94,8 +94,10 @@ namespace KubeLab.Core.Install
                 progress?.Report(new ToolInstallProgress(tool.Name, version.ToString(), 0, null, true));
             }
 
-            var sha256 = expected;
-            await new InstallRecords(request.Destination).SetAsync(new InstallRecord(tool.Name, sha256, version.ToString(), artifact.Url.ToString()), cancellationToken).ConfigureAwait(false);
+            // Uninstall compares the binary on disk with the record: for an archive (kustomize) that is the
+            // extracted file, whose hash differs from the verified download's.
+            var placedHash = artifact.ArchiveEntry == null ? expected : InstallRecords.HashFile(target);
+            await new InstallRecords(request.Destination).SetAsync(new InstallRecord(tool.Name, placedHash, version.ToString(), artifact.Url.ToString()), cancellationToken).ConfigureAwait(false);
 
             var installed = await _probe.GetVersionAsync(tool, target, cancellationToken).ConfigureAwait(false);
             if (installed == null)
@@ -111,7 +113,7 @@ namespace KubeLab.Core.Install
 
             result.Installed = true;
             result.Version = installed.ToString();
-            result.Sha256 = sha256;
+            result.Sha256 = placedHash;
             result.Source = _downloader.SourceOf(artifact.Url);
             result.Status = present && !version.Equals(current) ? ToolStatus.Updated : ToolStatus.Installed;
             return result;

@@ -100,6 +100,16 @@ public sealed class InventoryAndUninstallTests : IDisposable
     }
 
     [Fact]
+    public async Task UninstallRemovesAToolThatCameFromAnArchive()
+    {
+        // kustomize ships as a tar.gz: the record must hold the extracted binary's hash, not the archive's.
+        _tree.AddKustomize("v5.8.1");
+        await InstallAsync("kustomize", "5.8.1");
+        Assert.True(await new ToolUninstaller(_log).UninstallAsync("kustomize", _dest, (_, _) => true, default));
+        Assert.False(File.Exists(Path.Combine(_dest, "kustomize")));
+    }
+
+    [Fact]
     public async Task UninstallDeclinedKeepsEverything()
     {
         _tree.AddMinikube("v1.38.1");
