@@ -18,8 +18,7 @@ namespace KubeLab.Core.FileSystem
         /// <param name="write">Writes the content; may be long-running and is given the cancellation token.</param>
         public static async Task WriteAsync(string path, int newFileMode, bool forceMode, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            var temp = Path.Combine(folder, "." + Path.GetFileName(path) + ".kubelab-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            var temp = TempPathBeside(path);
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -38,6 +37,16 @@ namespace KubeLab.Core.FileSystem
                 TryDelete(temp);
                 throw;
             }
+        }
+
+        /// <summary>
+        /// A unique hidden name in the same folder as <paramref name="path"/> (same file system, so a rename is
+        /// atomic), recognisably KubeLab's should a crash ever leave one behind.
+        /// </summary>
+        public static string TempPathBeside(string path)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            return Path.Combine(folder, "." + Path.GetFileName(path) + ".kubelab-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
         }
 
         /// <summary>Synchronous form for small content such as a kubeconfig.</summary>

@@ -159,7 +159,7 @@ namespace KubeLab.Core.Install
         private async Task PlaceFromArchiveAsync(ReleaseArtifact artifact, string target, string expected, Action<long, long?> report, CancellationToken cancellationToken)
         {
             // The archive is kept on disk (not in memory) next to the target, and is hashed before it is opened.
-            var archivePath = Path.Combine(Path.GetDirectoryName(target)!, "." + artifact.AssetName + ".kubelab-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            var archivePath = AtomicFile.TempPathBeside(Path.Combine(Path.GetDirectoryName(target)!, artifact.AssetName));
             try
             {
                 using (var archive = new FileStream(archivePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
