@@ -234,5 +234,12 @@ users: []
             "apiVersion: v1`nkind: Config`ncontexts:`n- name: elsewhere`n  context: {cluster: a, user: b}" | Set-Content $other
             (TabExpansion2 "Use-KubeContext -Path $other e").CompletionMatches.CompletionText | Should -Be @('elsewhere')
         }
+
+        It 'completes from a relative -Path taken from the PowerShell location, as the cmdlet reads it' {
+            "apiVersion: v1`nkind: Config`ncontexts:`n- name: relative-one`n  context: {cluster: a, user: b}" | Set-Content (Join-Path $dir 'rel')
+            Push-Location $dir
+            try { (TabExpansion2 "Use-KubeContext -Path ./rel r").CompletionMatches.CompletionText | Should -Be @('relative-one') }
+            finally { Pop-Location }
+        }
     }
 }

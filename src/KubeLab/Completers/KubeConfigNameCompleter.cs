@@ -20,7 +20,7 @@ namespace KubeLab.Completers
         {
             var typed = (wordToComplete ?? "").Trim('\'', '"');
             var pattern = WildcardPattern.Get(typed + "*", WildcardOptions.IgnoreCase);
-            return ReadNames(fakeBoundParameters?["Path"] as string)
+            return ReadNames(ResolveAgainstLocation(fakeBoundParameters?["Path"] as string))
                 .Where(name => pattern.IsMatch(name))
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .Select(name => new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, name))
@@ -38,6 +38,31 @@ namespace KubeLab.Completers
             catch (Exception)
             {
                 return Enumerable.Empty<string>();
+            }
+        }
+
+        // Completion runs on the pipeline thread, so a script block invoked here sees the session's current
+        // location (created per call: a script block binds to the runspace it first runs in).
+        private const string ResolveScript = "param($p) $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p)";
+
+        /// <summary>
+        /// A typed -Path made absolute the way the cmdlet will resolve it: against PowerShell's current location
+        /// (and ~ expanded), not the process directory.
+        /// </summary>
+        private static string? ResolveAgainstLocation(string? path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return path;
+            }
+
+            try
+            {
+                return ScriptBlock.Create(ResolveScript).Invoke(path).Select(result => result?.BaseObject as string).FirstOrDefault() ?? path;
+            }
+            catch (Exception)
+            {
+                return path;
             }
         }
 
