@@ -22,8 +22,8 @@ param(
     # Pester tags to leave out (for example System when not root).
     [string[]] $ExcludeTag = @(),
 
-    # How long the Pester run may take before it is stopped and counted as failed.
-    [int] $PesterTimeoutMinutes = 20
+    # How long one Pester test file may run before it is taken as hung (stacks printed, file run once more).
+    [int] $PesterTimeoutMinutes = 10
 )
 
 $ErrorActionPreference = 'Stop'
@@ -78,22 +78,52 @@ function Invoke-XunitTests {
     }
 }
 
-function Invoke-PesterTests {
-    $summary = Join-Path $root 'out/TestResults/pester-summary.json'
+function Write-HungProcessStacks([System.Diagnostics.Process] $Process) {
+    # The managed stacks of every thread, so the log shows where a hung run waits (dotnet-stack comes from
+    # the tool manifest, restored with pwsh).
+    Write-Host "== Managed stacks of the hung Pester process $($Process.Id):"
+    Push-Location $root   # where the tool manifest is
+    try { & dotnet tool run dotnet-stack report -p $Process.Id 2>&1 | Out-Host }
+    finally { Pop-Location }
+}
+
+function Invoke-PesterFile([System.IO.FileInfo] $File, [string] $Summary) {
+    # One fresh pwsh per file: no state leaks between suites, and a hang costs one file, not the run.
     $runner = Join-Path $root 'tests/fixtures/Invoke-PesterSuite.ps1'
     $pwsh = Get-PwshCommand
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
-        '-ModuleDir', $moduleDir, '-SummaryPath', $summary, '-ExcludeTag', ($ExcludeTag -join ','))
-    # A watchdog, so that a hung test fails this run in minutes instead of eating CI's whole budget.
+        '-ModuleDir', $moduleDir, '-Path', $File.FullName, '-SummaryPath', $Summary, '-ExcludeTag', ($ExcludeTag -join ','))
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }   # one by one: no re-splitting, empty values kept
+    if (Test-Path $Summary) { Remove-Item $Summary }
     $process = [System.Diagnostics.Process]::Start($start)
     if (-not $process.WaitForExit($PesterTimeoutMinutes * 60 * 1000)) {
+        Write-HungProcessStacks $process
         $process.Kill($true)
-        throw "Pester did not finish within $PesterTimeoutMinutes minutes; the last test named above is the one that hung."
+        $process.WaitForExit()
+        return $null
     }
-    if (-not (Test-Path $summary)) { throw "Pester wrote no summary ($summary): the run did not finish." }
-    Get-Content $summary -Raw | ConvertFrom-Json
+    if (-not (Test-Path $Summary)) { throw "Pester wrote no summary for $($File.Name) ($Summary): the run did not finish." }
+    Get-Content $Summary -Raw | ConvertFrom-Json
+}
+
+function Invoke-PesterTests {
+    $totals = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem (Join-Path $root 'tests') -Filter *.Tests.ps1 | Sort-Object Name) {
+        $summary = Join-Path $root "out/TestResults/pester-$($file.BaseName).json"
+        $result = Invoke-PesterFile $file $summary
+        if ($null -eq $result) {
+            # A watchdog, so that a hung test costs minutes, not CI's whole budget. The stacks above say where
+            # it hung; the file is run once more so one intermittent hang is reported loudly but not fatal.
+            Write-Host "!! $($file.Name) did not finish within $PesterTimeoutMinutes minutes; the last test named above hung. Running the file once more."
+            $result = Invoke-PesterFile $file $summary
+            if ($null -eq $result) { throw "$($file.Name) hung twice; see the stacks above." }
+        }
+        $totals.Passed += $result.Passed
+        $totals.Failed += $result.Failed
+        $totals.Skipped += $result.Skipped
+    }
+    $totals
 }
 
 switch ($Task) {

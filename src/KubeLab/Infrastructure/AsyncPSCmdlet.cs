@@ -15,6 +15,7 @@ namespace KubeLab.Infrastructure
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private BlockingCollection<Action>? _pipelineQueue;
+        private Thread? _pipelineThread;
 
         protected CancellationToken CancelToken => _cancellation.Token;
 
@@ -69,26 +70,25 @@ namespace KubeLab.Infrastructure
         {
             using var queue = new BlockingCollection<Action>();
             _pipelineQueue = queue;
-            var work = Task.Run(async () =>
-            {
-                try
-                {
-                    await body().ConfigureAwait(false);
-                }
-                finally
-                {
-                    queue.CompleteAdding();
-                }
-            });
-
-            foreach (var action in queue.GetConsumingEnumerable())
-            {
-                action();
-            }
-
-            _pipelineQueue = null;
+            _pipelineThread = Thread.CurrentThread;
             try
             {
+                // The body starts here, on the pipeline thread, and runs until its first await: no thread-pool
+                // hand-off is needed to begin, and Write* calls it makes before that run directly.
+                var work = StartBody(body);
+                work.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                while (!queue.IsCompleted)
+                {
+                    if (queue.TryTake(out var action, ThreadPoolNudge.Interval))
+                    {
+                        action();
+                    }
+                    else
+                    {
+                        ThreadPoolNudge.Nudge();
+                    }
+                }
+
                 work.GetAwaiter().GetResult();
             }
             catch (TerminatingErrorException ex)
@@ -98,6 +98,24 @@ namespace KubeLab.Infrastructure
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+            finally
+            {
+                _pipelineQueue = null;
+                _pipelineThread = null;
+            }
+        }
+
+        private static Task StartBody(Func<Task> body)
+        {
+            try
+            {
+                return body();
+            }
+            catch (Exception ex)
+            {
+                // A body that is not an async method throws instead of returning a faulted task: same handling.
+                return Task.FromException(ex);
             }
         }
 
@@ -110,9 +128,9 @@ namespace KubeLab.Infrastructure
         private T OnPipeline<T>(Func<T> func)
         {
             var queue = _pipelineQueue;
-            if (queue == null)
+            if (queue == null || Thread.CurrentThread == _pipelineThread)
             {
-                return func();
+                return StopWorkOnFailure(func);
             }
 
             var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -120,16 +138,28 @@ namespace KubeLab.Infrastructure
             {
                 try
                 {
-                    done.SetResult(func());
+                    done.SetResult(StopWorkOnFailure(func));
                 }
                 catch (Exception ex)
                 {
-                    // e.g. PipelineStoppedException from a downstream Select-Object -First: stop our work too.
-                    _cancellation.Cancel();
                     done.SetException(ex);
                 }
             });
             return done.Task.GetAwaiter().GetResult();
+        }
+
+        private T StopWorkOnFailure<T>(Func<T> func)
+        {
+            try
+            {
+                return func();
+            }
+            catch (Exception)
+            {
+                // e.g. PipelineStoppedException from a downstream Select-Object -First: stop our work too.
+                _cancellation.Cancel();
+                throw;
+            }
         }
 
         private sealed class TerminatingErrorException : Exception
