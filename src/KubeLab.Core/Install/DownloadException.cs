@@ -26,7 +26,7 @@ namespace KubeLab.Core.Install
                 case DownloadFailure.NotFound:
                     return "Check the version exists upstream, or that the mirror (-Mirror / $env:KUBELAB_MIRROR) has this file at the upstream path.";
                 case DownloadFailure.HttpError:
-                    return "Check access to the server or mirror.";
+                    return "Check access to the server or mirror; a mirror that needs a login takes it in its URI (https://user:password@mirror.example/).";
                 case DownloadFailure.TooLarge:
                     return "The server is not serving the expected file; check the mirror layout.";
                 default:

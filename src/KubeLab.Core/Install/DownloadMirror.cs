@@ -26,6 +26,9 @@ namespace KubeLab.Core.Install
 
         public bool IsLocalFolder => _folder != null;
 
+        /// <summary>True for http://user:password@host/: the credentials (sent as HTTP Basic) travel unencrypted.</summary>
+        public bool SendsCredentialsInClear => _baseUri != null && _baseUri.UserInfo.Length > 0 && _baseUri.Scheme == Uri.UriSchemeHttp;
+
         /// <summary>The mirror from an explicit value, else from KUBELAB_MIRROR; null means upstream directly.</summary>
         public static DownloadMirror? FromParameterOrEnvironment(string? value) =>
             Parse(string.IsNullOrWhiteSpace(value) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : value);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -36,6 +37,10 @@ namespace KubeLab.Core.Install
             _log = log;
             _retry = retry ?? RetryPolicy.Default;
             _stallTimeout = stallTimeout ?? TimeSpan.FromSeconds(30);
+            if (mirror != null && mirror.SendsCredentialsInClear)
+            {
+                _log.Warning("The mirror URI carries a user and password over plain http, where anyone on the path can read them; use https.");
+            }
 
             // Upstream artifact URLs redirect (github.com to its object store, dl.k8s.io to its CDN); the
             // latest-release rule needs to see GitHub's redirect itself, hence a second client.
@@ -152,7 +157,10 @@ namespace KubeLab.Core.Install
             HttpResponseMessage response;
             try
             {
-                response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
+                using (var request = NewGet(url))
+                {
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -174,6 +182,24 @@ namespace KubeLab.Core.Install
                 : status >= 500 || status == 408 || status == 429 ? DownloadFailure.ServerError
                 : DownloadFailure.HttpError;
             throw new DownloadException(DownloadMirror.Display(url), failure, $"HTTP {status} {response.ReasonPhrase}");
+        }
+
+        /// <summary>
+        /// A GET for the URL. HttpClient ignores user info in a URI, so a mirror's user:password (an authenticated
+        /// Artifactory or Nexus) goes as HTTP Basic and is left out of the request line. HttpClient drops the
+        /// header when it follows a redirect, so the credentials never reach another host.
+        /// </summary>
+        private static HttpRequestMessage NewGet(Uri url)
+        {
+            if (url.UserInfo.Length == 0)
+            {
+                return new HttpRequestMessage(HttpMethod.Get, url);
+            }
+
+            var request = new HttpRequestMessage(HttpMethod.Get, new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri);
+            var credentials = Encoding.UTF8.GetBytes(Uri.UnescapeDataString(url.UserInfo));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+            return request;
         }
 
         private async Task<DownloadedContent> CopyBodyAsync(

@@ -135,6 +135,48 @@ public sealed class DownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task MirrorCredentialsGoAsBasicAuthAndAreNeverShown()
+    {
+        _server.RequireBasicAuth("lab", "p@ss:word");
+        var mirror = _server.Url.Replace("http://", "http://lab:p%40ss%3Aword@");
+        using var downloader = new Downloader(DownloadMirror.Parse(mirror), _log);
+        using var target = new MemoryStream();
+        var content = await downloader.DownloadAsync(new Uri(Upstream), target, null, default);
+        Assert.Equal(MirrorTree.Sha256(_content), content.Sha256);
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("lab:p@ss:word"));
+        Assert.Equal(new[] { expected }, _server.Authorizations);
+        Assert.Contains(_log.Messages, m => m.StartsWith("WARNING: ") && m.Contains("plain http"));
+        Assert.DoesNotContain(_log.Messages, m => m.Contains("p%40ss") || m.Contains("p@ss") || m.Contains("lab:"));
+        Assert.Equal(_server.Url + "dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl", downloader.SourceOf(new Uri(Upstream)));
+    }
+
+    [Fact]
+    public async Task WrongMirrorCredentialsFailAtOnceWithAdvice()
+    {
+        _server.RequireBasicAuth("lab", "right");
+        using var downloader = new Downloader(DownloadMirror.Parse(_server.Url.Replace("http://", "http://lab:wrong@")), _log);
+        var error = await Assert.ThrowsAsync<DownloadException>(() => downloader.DownloadAsync(new Uri(Upstream), new MemoryStream(), null, default));
+        Assert.Equal(DownloadFailure.HttpError, error.Failure);
+        Assert.Contains("HTTP 401", error.Message);
+        Assert.Contains("user:password@", error.Message);
+        Assert.DoesNotContain("wrong", error.Message);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task MirrorCredentialsAreNotSentOnToAnotherHostARedirectNames()
+    {
+        using var other = new LoopbackMirror(_tree.Root);
+        _server.RequireBasicAuth("lab", "secret");
+        _server.Redirect(MirrorPath, other.Url.TrimEnd('/') + MirrorPath);
+        using var downloader = new Downloader(DownloadMirror.Parse(_server.Url.Replace("http://", "http://lab:secret@")), _log);
+        var content = await downloader.DownloadAsync(new Uri(Upstream), new MemoryStream(), null, default);
+        Assert.Equal(MirrorTree.Sha256(_content), content.Sha256);
+        Assert.StartsWith("Basic ", Assert.Single(_server.Authorizations));
+        Assert.Equal(new[] { string.Empty }, other.Authorizations);
+    }
+
+    [Fact]
     public async Task RedirectIsReportedNotFollowedForTheLatestRule()
     {
         _server.Redirect("/github.com/docker/compose/releases/latest", "https://github.com/docker/compose/releases/tag/v2.29.7");
