@@ -282,7 +282,7 @@ public sealed class ToolInstallerTests : IDisposable
     [Fact]
     public async Task FullDiskKeepsThePreviousBinaryAndLeavesNoTempFile()
     {
-        _tree.AddKubectl();
+        _tree.AddKubectl(content: new byte[2 * 1024 * 1024]); // twice the 1 MB file system, whatever kubectl's size
         var dest = Path.Combine(_dest, "small");
         using (new Tmpfs(dest, "size=1m"))
         {

@@ -1,11 +1,23 @@
 namespace KubeLab.Core.Tests.Support;
 
 /// <summary>
-/// The #!/bin/sh stand-ins in tests/fixtures/fake-tools (shared with Pester) for kustomize, minikube and
-/// docker-compose: they print each tool's real version output shapes and fail like the tool on unknown flags.
+/// The #!/bin/sh stand-ins in tests/fixtures/fake-tools (shared with Pester) for kustomize, minikube,
+/// docker-compose (and kubectl, where no real binary exists): they print each tool's real version output
+/// shapes and fail like the tool on unknown flags.
 /// </summary>
 public static class FakeTools
 {
+    public static string Kubectl(string version) => Load("kubectl", version);
+
+    /// <summary>Writes a stand-in to a new temp file, mode 0755, and returns its path.</summary>
+    public static string WriteExecutable(string script)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("kubelab-standin-").FullName, "kubectl");
+        File.WriteAllText(path, script);
+        File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
+        return path;
+    }
+
     public static string Kustomize(string version) => Load("kustomize", version);
 
     public static string KustomizeV4(string version) => Load("kustomize-v4", version);

@@ -7,7 +7,13 @@ namespace KubeLab.Core.Tests.Support;
 /// <summary>A temp folder laid out like the upstream hosts (HOST/PATH, percent-decoded), served by <see cref="LoopbackMirror"/>.</summary>
 public sealed class MirrorTree : IDisposable
 {
-    public const string KubectlBinary = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
+    private const string RealKubectl = "/usr/lib/google-cloud-sdk/bin/kubectl.1.33";
+
+    /// <summary>
+    /// The kubectl v1.33.1 served as the release: the real binary where the machine has it, else the
+    /// stand-in script from tests/fixtures/fake-tools (same version output), so the suite runs anywhere.
+    /// </summary>
+    public static string KubectlBinary { get; } = File.Exists(RealKubectl) ? RealKubectl : FakeTools.WriteExecutable(FakeTools.Kubectl("v1.33.1"));
 
     public MirrorTree()
     {
@@ -42,7 +48,7 @@ public sealed class MirrorTree : IDisposable
         return Path.Combine(new[] { Root, uri.Host }.Concat(segments).ToArray());
     }
 
-    /// <summary>The real kubectl 1.33 and its bare-hex .sha256, at kubectl's two upstream paths.</summary>
+    /// <summary>kubectl v1.33.1 (see KubectlBinary) and its bare-hex .sha256, at kubectl's two upstream paths.</summary>
     public string AddKubectl(string version = "v1.33.1", byte[]? content = null)
     {
         content ??= File.ReadAllBytes(KubectlBinary);
