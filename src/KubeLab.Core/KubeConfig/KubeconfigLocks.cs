@@ -83,8 +83,9 @@ namespace KubeLab.Core.Kubeconfig
                     new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
                     _held.Add(lockFile);
                 }
-                catch (IOException) when (File.Exists(lockFile))
+                catch (IOException ex) when (IsAlreadyExists(ex) || File.Exists(lockFile))
                 {
+                    // Held. Judged by the error itself: the holder may delete the lock before File.Exists looks.
                     return (file, lockFile);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -95,6 +96,14 @@ namespace KubeLab.Core.Kubeconfig
             }
 
             return null;
+        }
+
+        /// <summary>The create-new failed because the file exists: EEXIST (17) on Unix, ERROR_FILE_EXISTS (80) on Windows.</summary>
+        private static bool IsAlreadyExists(IOException ex)
+        {
+            const int UnixFileExists = 17;
+            const int WindowsFileExists = unchecked((int)0x80070050);
+            return ex.HResult == UnixFileExists || ex.HResult == WindowsFileExists;
         }
     }
 }

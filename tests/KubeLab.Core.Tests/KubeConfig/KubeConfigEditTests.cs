@@ -240,6 +240,45 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
+    public void ALockReleasedWhileItIsBeingTakenIsWaitedForNotAnError()
+    {
+        // Another writer takes and releases the lock as fast as it can, so the lock often vanishes between a
+        // failed create-new and any later look at the file: that must count as "held, wait", never as an I/O error.
+        var a = _dir.Write("a", Rich);
+        var stop = false;
+        var churn = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                try
+                {
+                    new FileStream(a + ".lock", FileMode.CreateNew, FileAccess.Write).Dispose();
+                    File.Delete(a + ".lock");
+                }
+                catch (IOException)
+                {
+                    // KubeLab holds it this moment.
+                }
+            }
+        });
+        churn.Start();
+        try
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                Chain("a").UseContext(i % 2 == 0 ? "ops" : "dev");
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref stop, true);
+            churn.Join();
+        }
+
+        Assert.Contains("current-context: dev", File.ReadAllText(a));
+    }
+
+    [Fact]
     public void ShortLivedLockIsWaitedFor()
     {
         var a = _dir.Write("a", Rich);
