@@ -32,6 +32,57 @@ public class ProcessesTests
     }
 
     [Fact]
+    public async Task AProgramStillOpenForWritingIsRunOnceTheWriterCloses()
+    {
+        // While any process holds an executable open for writing, exec fails with "text file busy" (ETXTBSY):
+        // what a freshly installed binary meets when another thread forks at that moment.
+        var dir = Directory.CreateTempSubdirectory("kubelab-busy-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "tool");
+            var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            var script = System.Text.Encoding.ASCII.GetBytes("#!/bin/sh\necho ran\n");
+            writer.Write(script, 0, script.Length);
+            writer.Flush();
+            File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
+            var closer = new Thread(() =>
+            {
+                Thread.Sleep(150);
+                writer.Dispose();
+            });
+            closer.Start();
+
+            var result = await new CliWrapCommandRunner(NullOperationLog.Instance).RunAsync(new CommandSpec(path), CancellationToken.None);
+
+            closer.Join();
+            Assert.Equal("ran\n", result.StandardOutput);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public async Task AProgramThatStaysBusyFailsAsNotStartable()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubelab-busy-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "tool");
+            using var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
+            var error = await Assert.ThrowsAsync<CommandNotFoundException>(() =>
+                new CliWrapCommandRunner(NullOperationLog.Instance).RunAsync(new CommandSpec(path), CancellationToken.None));
+            Assert.Contains("busy", error.Message, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public async Task MissingProgramIsCommandNotFound()
     {
         var runner = new CliWrapCommandRunner(NullOperationLog.Instance);

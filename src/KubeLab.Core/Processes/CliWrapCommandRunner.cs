@@ -11,6 +11,14 @@ namespace KubeLab.Core.Processes
     /// <summary>The real runner: CliWrap with an argument list, logging each command exactly as run.</summary>
     public sealed class CliWrapCommandRunner : ICommandRunner
     {
+        /// <summary>ETXTBSY: 26 on Linux, the BSDs and macOS.</summary>
+        private const int TextFileBusy = 26;
+
+        /// <summary>How often a "text file busy" start is tried, and how long apart.</summary>
+        private const int BusyAttempts = 20;
+
+        private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(25);
+
         private readonly IOperationLog _log;
 
         public CliWrapCommandRunner(IOperationLog log)
@@ -21,6 +29,26 @@ namespace KubeLab.Core.Processes
         public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken)
         {
             _log.Verbose("Running: " + command.Display);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await StartAsync(command, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CommandNotFoundException ex) when (IsTextFileBusy(ex.InnerException) && attempt < BusyAttempts)
+                {
+                    // A binary written a moment ago (an install) can be "busy" when run: any process this one forks
+                    // at that moment holds a copy of the writer's file descriptor until its exec. That lasts
+                    // microseconds, so a short wait is enough.
+                    await Task.Delay(BusyPause, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static bool IsTextFileBusy(Exception? ex) => ex is Win32Exception win32 && win32.NativeErrorCode == TextFileBusy;
+
+        private static async Task<CommandResult> StartAsync(CommandSpec command, CancellationToken cancellationToken)
+        {
             var cli = Cli.Wrap(command.FileName)
                 .WithArguments(command.Arguments)
                 .WithValidation(CommandResultValidation.None);
