@@ -28,9 +28,31 @@ namespace KubeLab.Core.FileSystem
                     stream.Flush(flushToDisk: true);
                 }
 
-                var existingMode = File.Exists(path) && !forceMode ? UnixFileModes.Get(path) : null;
-                UnixFileModes.Set(temp, existingMode ?? newFileMode);
-                Replace(temp, path);
+                Commit(temp, path, newFileMode, forceMode);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Synchronous form for small content such as a kubeconfig. Plain blocking I/O on the caller's thread: on
+        /// Unix, async file I/O runs on the thread pool, which a synchronous caller would then have to wait for.
+        /// </summary>
+        public static void WriteAllBytes(string path, byte[] content, int newFileMode)
+        {
+            var temp = TempPathBeside(path);
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: false))
+                {
+                    stream.Write(content, 0, content.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                Commit(temp, path, newFileMode, forceMode: false);
             }
             catch
             {
@@ -49,11 +71,12 @@ namespace KubeLab.Core.FileSystem
             return Path.Combine(folder, "." + Path.GetFileName(path) + ".kubelab-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
         }
 
-        /// <summary>Synchronous form for small content such as a kubeconfig.</summary>
-        public static void WriteAllBytes(string path, byte[] content, int newFileMode)
+        /// <summary>Gives the flushed temp file its mode and renames it over the target.</summary>
+        private static void Commit(string temp, string path, int newFileMode, bool forceMode)
         {
-            WriteAsync(path, newFileMode, forceMode: false, (stream, token) => stream.WriteAsync(content, 0, content.Length, token), CancellationToken.None)
-                .GetAwaiter().GetResult();
+            var existingMode = File.Exists(path) && !forceMode ? UnixFileModes.Get(path) : null;
+            UnixFileModes.Set(temp, existingMode ?? newFileMode);
+            Replace(temp, path);
         }
 
         private static void Replace(string temp, string path)
