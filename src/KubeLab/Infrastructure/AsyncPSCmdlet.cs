@@ -8,8 +8,9 @@ namespace KubeLab.Infrastructure
 {
     /// <summary>
     /// A cmdlet whose body runs async. PowerShell only accepts Write*/ShouldProcess calls on the pipeline
-    /// thread, so those are queued and run there while the body works; Ctrl+C (StopProcessing) cancels
-    /// <see cref="CancelToken"/>, which is passed on to processes and HTTP.
+    /// thread: the body starts there, and once it continues on pool threads its calls are queued and run there
+    /// while the pipeline thread waits for it; Ctrl+C (StopProcessing) cancels <see cref="CancelToken"/>, which
+    /// is passed on to processes and HTTP.
     /// </summary>
     public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     {
