@@ -83,6 +83,16 @@ public class ProcessesTests
     }
 
     [Fact]
+    public async Task CancellingAStillRunningCommandEndsTheWaitPromptly()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new CliWrapCommandRunner(NullOperationLog.Instance).RunAsync(new CommandSpec("sleep", "30"), cancel.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task MissingProgramIsCommandNotFound()
     {
         var runner = new CliWrapCommandRunner(NullOperationLog.Instance);

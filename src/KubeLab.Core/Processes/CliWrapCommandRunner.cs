@@ -19,6 +19,9 @@ namespace KubeLab.Core.Processes
 
         private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(25);
 
+        /// <summary>How long a cancelled command may take to report back before the wait is abandoned.</summary>
+        private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+
         private readonly IOperationLog _log;
 
         public CliWrapCommandRunner(IOperationLog log)
@@ -45,7 +48,47 @@ namespace KubeLab.Core.Processes
             }
         }
 
-        private static bool IsTextFileBusy(Exception? ex) => ex is Win32Exception win32 && win32.NativeErrorCode == TextFileBusy;
+        /// <summary>
+        /// The execution, bounded once <paramref name="cancellationToken"/> fires: CliWrap then kills the process,
+        /// and should end at once. Its netstandard build was seen here never completing an execution whose process
+        /// had exited and been cancelled (stuck in its polyfilled Task.WhenEach), which hung Get-KubeLabTool; a
+        /// caller's timeout or Ctrl+C must always end the wait.
+        /// </summary>
+        private static async Task<T> EndsOnceCancelled<T>(Task<T> execution, CancellationToken cancellationToken)
+        {
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(execution, cancelled.Task).ConfigureAwait(false) == execution)
+                {
+                    return await execution.ConfigureAwait(false);
+                }
+            }
+
+            var grace = Task.Delay(CancelGrace);
+            if (await Task.WhenAny(execution, grace).ConfigureAwait(false) == execution)
+            {
+                return await execution.ConfigureAwait(false);
+            }
+
+            // Abandoned: observe its eventual failure so it is not reported as unobserved.
+            _ = execution.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new OperationCanceledException("The command was cancelled and its process killed, but the runner did not report back.", cancellationToken);
+        }
+
+        /// <summary>CliWrap wraps the runtime's start error in one of its own, so the whole chain is searched.</summary>
+        private static bool IsTextFileBusy(Exception? ex)
+        {
+            for (; ex != null; ex = ex.InnerException)
+            {
+                if (ex is Win32Exception win32 && win32.NativeErrorCode == TextFileBusy)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static async Task<CommandResult> StartAsync(CommandSpec command, CancellationToken cancellationToken)
         {
@@ -64,7 +107,7 @@ namespace KubeLab.Core.Processes
 
             try
             {
-                var result = await cli.ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+                var result = await EndsOnceCancelled(cli.ExecuteBufferedAsync(cancellationToken).Task, cancellationToken).ConfigureAwait(false);
                 return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError, result.RunTime);
             }
             catch (Win32Exception ex)
