@@ -23,6 +23,21 @@ Describe 'KubeLab module' {
         }
     }
 
+    It 'runs commands with CliWrap''s own .NET 10 build on PowerShell 7.6, privately' {
+        # Its netstandard2.0 build was seen hanging after a version check's process had exited.
+        $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-cw-$([guid]::NewGuid().ToString('N'))")
+        try {
+            Set-Content (Join-Path $dir 'kubectl') "#!/bin/sh`nexit 1"
+            & chmod 0755 (Join-Path $dir 'kubectl')
+            Get-KubeLabTool -Name kubectl -Destination $dir | Out-Null   # runs the file: loads CliWrap
+        }
+        finally { Remove-Item $dir -Recurse -Force }
+        $cliWrap = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'CliWrap' })
+        $cliWrap | Should -HaveCount 1
+        $cliWrap[0].Location | Should -BeLike '*/dependencies/net10.0/CliWrap.dll'
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($cliWrap[0]).GetType().Name | Should -Be 'PrivateLoadContext'
+    }
+
     It 'works beside another module''s older YamlDotNet' {
         $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
         $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'

@@ -16,6 +16,10 @@ namespace KubeLab.Infrastructure
         // exist twice; they fall back to our folder only when the runtime lacks them.
         private static readonly string[] PrivateNames = { "KubeLab.Core", "YamlDotNet", "CliWrap", "ICSharpCode.SharpZipLib" };
 
+        // The subfolder of dependencies/ with builds for .NET 10 (PowerShell 7.6 and later); build.ps1 fills it.
+        private const string RuntimeFolder = "net10.0";
+        private const int RuntimeMajor = 10;
+
         private static PrivateLoadContext? _instance;
 
         private readonly string _folder;
@@ -64,6 +68,15 @@ namespace KubeLab.Infrastructure
 
         private Assembly? LoadFromFolder(AssemblyName assemblyName)
         {
+            // A build for the running .NET wins over the netstandard one when the module ships it (CliWrap:
+            // its netstandard build's polyfilled Task.WhenEach was seen never completing after a process had
+            // exited, about once in 1,400 version checks; its net10.0 build ran 16,000 without one).
+            var runtimeSpecific = Path.Combine(_folder, RuntimeFolder, assemblyName.Name + ".dll");
+            if (Environment.Version.Major >= RuntimeMajor && File.Exists(runtimeSpecific))
+            {
+                return LoadFromAssemblyPath(runtimeSpecific);
+            }
+
             var path = Path.Combine(_folder, assemblyName.Name + ".dll");
             return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
         }
