@@ -45,18 +45,6 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE" }
 }
 
-function Copy-RuntimeSpecificDependencies([string] $Folder) {
-    # CliWrap's net10.0 build, loaded instead of its netstandard2.0 build on PowerShell 7.6+ (.NET 10): the
-    # netstandard build's polyfilled Task.WhenEach was seen never completing (see PrivateLoadContext).
-    [xml]$props = Get-Content (Join-Path $root 'Directory.Build.props') -Raw
-    $cliWrapVersion = $props.Project.PropertyGroup.CliWrapVersion | Where-Object { $_ } | Select-Object -First 1
-    $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-    $source = Join-Path $nugetRoot "cliwrap/$cliWrapVersion/lib/net10.0/CliWrap.dll"
-    if (-not (Test-Path $source)) { throw "CliWrap $cliWrapVersion for net10.0 is not in $nugetRoot; run 'dotnet restore' first." }
-    New-Item -ItemType Directory -Force -Path $Folder | Out-Null
-    Copy-Item $source $Folder
-}
-
 function Invoke-Build {
     Invoke-Dotnet @('build', (Join-Path $root 'KubeLab.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:ErrorsOnly')
     $bin = Join-Path $root "src/KubeLab/bin/$Configuration/netstandard2.0"
@@ -68,7 +56,8 @@ function Invoke-Build {
         Where-Object { $_.Name -ne 'KubeLab.dll' -and $_.Name -notin $hostProvided } |
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $root 'module/*') $moduleDir -Recurse
-    Copy-RuntimeSpecificDependencies (Join-Path $deps.FullName 'net10.0')
+    # Builds for .NET 10 that PowerShell 7.6+ prefers (KubeLab.Core.csproj puts them there).
+    Copy-Item (Join-Path $bin 'net10.0') $deps -Recurse
     $pwsh = Get-PwshCommand
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'src/KubeLab/Help/New-MamlHelp.ps1') `
         -ModuleDir $moduleDir -DocumentationXml (Join-Path $bin 'KubeLab.xml')

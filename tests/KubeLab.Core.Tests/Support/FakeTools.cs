@@ -9,10 +9,10 @@ public static class FakeTools
 {
     public static string Kubectl(string version) => Load("kubectl", version);
 
-    /// <summary>Writes a stand-in to a new temp file, mode 0755, and returns its path.</summary>
-    public static string WriteExecutable(string script)
+    /// <summary>Writes a stand-in as <paramref name="name"/> in a new temp folder, mode 0755, and returns its path.</summary>
+    public static string WriteExecutable(string name, string script)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("kubelab-standin-").FullName, "kubectl");
+        var path = Path.Combine(Directory.CreateTempSubdirectory("kubelab-standin-").FullName, name);
         File.WriteAllText(path, script);
         File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
         return path;

@@ -13,7 +13,7 @@ public sealed class MirrorTree : IDisposable
     /// The kubectl v1.33.1 served as the release: the real binary where the machine has it, else the
     /// stand-in script from tests/fixtures/fake-tools (same version output), so the suite runs anywhere.
     /// </summary>
-    public static string KubectlBinary { get; } = File.Exists(RealKubectl) ? RealKubectl : FakeTools.WriteExecutable(FakeTools.Kubectl("v1.33.1"));
+    public static string KubectlBinary { get; } = File.Exists(RealKubectl) ? RealKubectl : FakeTools.WriteExecutable("kubectl", FakeTools.Kubectl("v1.33.1"));
 
     public MirrorTree()
     {
