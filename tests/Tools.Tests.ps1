@@ -38,7 +38,7 @@ Describe 'Install-Kubectl' {
     It 'installs the real kubectl from the mirror, verified, mode 0755, version read from the binary' {
         $tool = Install-Kubectl -Version 1.33.1 -Mirror $mirror -Destination $dest -WarningAction SilentlyContinue
         # KubeLab.Core loads in a private load context, so the type is checked by name, as the format view matches it.
-        $tool.GetType().FullName | Should -Be 'KubeLab.Core.Install.KubeLabTool'
+        $tool.GetType().FullName | Should -Be 'KubeLab.Tools.KubeLabTool'
         $tool.Status | Should -Be 'Installed'
         $tool.Version | Should -Be 'v1.33.1'
         $tool.Path | Should -Be (Join-Path $dest 'kubectl')

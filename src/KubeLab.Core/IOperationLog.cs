@@ -1,4 +1,4 @@
-namespace KubeLab.Core
+namespace KubeLab
 {
     /// <summary>Where Core services report what they do; the cmdlets route it to -Verbose and warnings.</summary>
     public interface IOperationLog

@@ -1,8 +1,8 @@
 using System.Text;
-using KubeLab.Core.FileSystem;
+using KubeLab.FileSystem;
 using Xunit;
 
-namespace KubeLab.Core.Tests;
+namespace KubeLab.Tests;
 
 public sealed class AtomicFileTests : IDisposable
 {

@@ -1,8 +1,8 @@
-using KubeLab.Core;
-using KubeLab.Core.Processes;
+using KubeLab;
+using KubeLab.Processes;
 using Xunit;
 
-namespace KubeLab.Core.Tests;
+namespace KubeLab.Tests;
 
 public class ProcessesTests
 {
@@ -72,7 +72,7 @@ public class ProcessesTests
             var path = Path.Combine(dir, "tool");
             using var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
-            var error = await Assert.ThrowsAsync<CommandNotFoundException>(() =>
+            var error = await Assert.ThrowsAsync<ProgramNotFoundException>(() =>
                 new CliWrapCommandRunner(NullOperationLog.Instance).RunAsync(new CommandSpec(path), CancellationToken.None));
             Assert.Contains("busy", error.Message, StringComparison.OrdinalIgnoreCase);
         }
@@ -96,7 +96,7 @@ public class ProcessesTests
     public async Task MissingProgramIsCommandNotFound()
     {
         var runner = new CliWrapCommandRunner(NullOperationLog.Instance);
-        await Assert.ThrowsAsync<CommandNotFoundException>(() =>
+        await Assert.ThrowsAsync<ProgramNotFoundException>(() =>
             runner.RunAsync(new CommandSpec("/nonexistent/kubelab-tool"), CancellationToken.None));
     }
 }

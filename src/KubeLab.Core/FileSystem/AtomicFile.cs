@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace KubeLab.Core.FileSystem
+namespace KubeLab.FileSystem
 {
     /// <summary>
     /// Replaces a file so that readers see either the old content or the new, never a mix: the content goes

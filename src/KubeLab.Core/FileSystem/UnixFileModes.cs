@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 
-namespace KubeLab.Core.FileSystem
+namespace KubeLab.FileSystem
 {
     /// <summary>
     /// Reads and sets Unix permission bits. Core targets netstandard2.0, which has no API for them, but it

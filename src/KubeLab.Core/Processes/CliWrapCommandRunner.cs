@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace KubeLab.Core.Processes
+namespace KubeLab.Processes
 {
     /// <summary>The real runner: CliWrap with an argument list, logging each command exactly as run.</summary>
     public sealed class CliWrapCommandRunner : ICommandRunner
@@ -38,7 +38,7 @@ namespace KubeLab.Core.Processes
                 {
                     return await StartAsync(command, cancellationToken).ConfigureAwait(false);
                 }
-                catch (CommandNotFoundException ex) when (IsTextFileBusy(ex.InnerException) && attempt < BusyAttempts)
+                catch (ProgramNotFoundException ex) when (IsTextFileBusy(ex.InnerException) && attempt < BusyAttempts)
                 {
                     // A binary written a moment ago (an install) can be "busy" when run: any process this one forks
                     // at that moment holds a copy of the writer's file descriptor until its exec. That lasts
@@ -112,11 +112,11 @@ namespace KubeLab.Core.Processes
             }
             catch (Win32Exception ex)
             {
-                throw new CommandNotFoundException(command, ex);
+                throw new ProgramNotFoundException(command, ex);
             }
             catch (InvalidOperationException ex) when (ex.InnerException is Win32Exception)
             {
-                throw new CommandNotFoundException(command, ex.InnerException);
+                throw new ProgramNotFoundException(command, ex.InnerException);
             }
         }
     }

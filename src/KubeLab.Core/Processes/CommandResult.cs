@@ -1,6 +1,6 @@
 using System;
 
-namespace KubeLab.Core.Processes
+namespace KubeLab.Processes
 {
     /// <summary>What a finished process left behind.</summary>
     public sealed class CommandResult

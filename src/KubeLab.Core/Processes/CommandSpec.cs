@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace KubeLab.Core.Processes
+namespace KubeLab.Processes
 {
     /// <summary>A program and its argument list: never a shell string, so no argument is ever re-parsed.</summary>
     public sealed class CommandSpec

@@ -1,12 +1,12 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace KubeLab.Core.Processes
+namespace KubeLab.Processes
 {
     /// <summary>Runs external programs. A non-zero exit code is a result, not an exception: callers decide.</summary>
     public interface ICommandRunner
     {
-        /// <exception cref="CommandNotFoundException">The program does not exist or cannot be started.</exception>
+        /// <exception cref="ProgramNotFoundException">The program does not exist or cannot be started.</exception>
         Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken);
     }
 }

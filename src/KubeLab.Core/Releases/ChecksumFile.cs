@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>Reads the expected SHA-256 of one asset out of an upstream checksum file.</summary>
     public static class ChecksumFile

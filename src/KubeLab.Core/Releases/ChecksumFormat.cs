@@ -1,4 +1,4 @@
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>How an upstream publishes the SHA-256 of an artifact.</summary>
     public enum ChecksumFormat

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>
     /// Standalone docker-compose from GitHub: docker-compose-linux-ARCH with compose's own arch names

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>
     /// GitHub's https://github.com/OWNER/REPO/releases/latest, which redirects to .../releases/tag/TAG and skips

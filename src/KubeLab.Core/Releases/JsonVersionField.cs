@@ -4,7 +4,7 @@ using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>
     /// Reads one string field out of a tool's JSON version output. JSON is YAML flow syntax, so YamlDotNet

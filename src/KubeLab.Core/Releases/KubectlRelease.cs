@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>kubectl from dl.k8s.io: bare binary, bare-hex .sha256 (whose path has no /release/), stable.txt.</summary>
     public sealed class KubectlRelease : ToolRelease

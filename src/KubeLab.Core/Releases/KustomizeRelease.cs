@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>
     /// kustomize from GitHub: module-prefixed tags (kustomize/vX.Y.Z, the slash encoded as %2F), a tar.gz holding

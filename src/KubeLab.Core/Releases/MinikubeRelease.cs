@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>
     /// minikube from its GitHub releases (the install docs' source): bare binary minikube-linux-ARCH and a

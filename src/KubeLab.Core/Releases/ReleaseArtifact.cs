@@ -1,6 +1,6 @@
 using System;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>One downloadable release file for one version and platform, with where its checksum lives.</summary>
     public sealed class ReleaseArtifact

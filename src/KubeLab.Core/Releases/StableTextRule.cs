@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>A text file whose body is the version, as kubectl's https://dl.k8s.io/release/stable.txt.</summary>
     public sealed class StableTextRule : ILatestVersionRule

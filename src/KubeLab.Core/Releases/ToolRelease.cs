@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KubeLab.Host;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>Where one tool's releases live upstream: artifact and checksum per version and platform, latest rule, version command.</summary>
     public abstract class ToolRelease

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>A release version such as v1.33.1 (the leading v is optional on input and always shown).</summary>
     public sealed class ToolVersion : IEquatable<ToolVersion>, IComparable<ToolVersion>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KubeLab.Core.Releases
+namespace KubeLab.Releases
 {
     /// <summary>One way to ask a tool its version: the arguments and how to read the standard output.</summary>
     public sealed class VersionQuery

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using KubeLab.Core;
-using KubeLab.Core.Kubeconfig;
+using KubeLab;
+using KubeLab.Kubeconfig;
 
 namespace KubeLab.Completers
 {

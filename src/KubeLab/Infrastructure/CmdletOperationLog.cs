@@ -1,5 +1,5 @@
 using System;
-using KubeLab.Core;
+using KubeLab;
 
 namespace KubeLab.Infrastructure
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using KubeLab.Core.Install;
+using KubeLab.Tools;
 
 namespace KubeLab.Infrastructure
 {

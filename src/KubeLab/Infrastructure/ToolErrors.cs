@@ -1,7 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using KubeLab.Core.Install;
+using KubeLab.Tools;
+using KubeLab.Downloads;
 
 namespace KubeLab.Infrastructure
 {

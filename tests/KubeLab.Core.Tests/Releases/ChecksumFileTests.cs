@@ -1,7 +1,7 @@
-using KubeLab.Core.Releases;
+using KubeLab.Releases;
 using Xunit;
 
-namespace KubeLab.Core.Tests.Releases;
+namespace KubeLab.Tests.Releases;
 
 public sealed class ChecksumFileTests
 {

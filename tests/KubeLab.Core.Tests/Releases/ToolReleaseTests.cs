@@ -1,7 +1,8 @@
-using KubeLab.Core.Releases;
+using KubeLab.Releases;
 using Xunit;
+using KubeLab.Host;
 
-namespace KubeLab.Core.Tests.Releases;
+namespace KubeLab.Tests.Releases;
 
 public sealed class ToolReleaseTests
 {

@@ -1,4 +1,4 @@
-namespace KubeLab.Core.Tests.Support;
+namespace KubeLab.Tests.Support;
 
 /// <summary>
 /// The #!/bin/sh stand-ins in tests/fixtures/fake-tools (shared with Pester) for kustomize, minikube,

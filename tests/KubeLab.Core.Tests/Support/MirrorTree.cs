@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace KubeLab.Core.Tests.Support;
+namespace KubeLab.Tests.Support;
 
 /// <summary>A temp folder laid out like the upstream hosts (HOST/PATH, percent-decoded), served by <see cref="LoopbackMirror"/>.</summary>
 public sealed class MirrorTree : IDisposable

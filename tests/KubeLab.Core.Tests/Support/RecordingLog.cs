@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace KubeLab.Core.Tests.Support;
+namespace KubeLab.Tests.Support;
 
 public sealed class RecordingLog : IOperationLog
 {

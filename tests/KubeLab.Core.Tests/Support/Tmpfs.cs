@@ -1,4 +1,4 @@
-namespace KubeLab.Core.Tests.Support;
+namespace KubeLab.Tests.Support;
 
 /// <summary>A real tmpfs over a folder (the suite runs as root, as CI does): a full disk or a read-only destination.</summary>
 public sealed class Tmpfs : IDisposable

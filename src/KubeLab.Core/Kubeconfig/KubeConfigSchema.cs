@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace KubeLab.Kubeconfig
+{
+    /// <summary>
+    /// The shape client-go decodes a kubeconfig into (clientcmd/api/v1 types). A file that kubectl would refuse is
+    /// refused here too, with the file, line and field, before anything is merged or written. Unknown keys pass:
+    /// client-go ignores them and KubeLab keeps them.
+    /// </summary>
+    internal static class KubeConfigSchema
+    {
+        public static readonly Shape Root = Map(
+            ("apiVersion", Text()),
+            ("kind", Text()),
+            ("current-context", Text()),
+            ("preferences", Map(("colors", Bool()), ("extensions", Named("extension", Any())))),
+            ("clusters", Named("cluster", Map(
+                ("server", Text()),
+                ("tls-server-name", Text()),
+                ("insecure-skip-tls-verify", Bool()),
+                ("certificate-authority", Text()),
+                ("certificate-authority-data", Text()),
+                ("proxy-url", Text()),
+                ("disable-compression", Bool()),
+                ("extensions", Named("extension", Any()))))),
+            ("users", Named("user", Map(
+                ("client-certificate", Text()),
+                ("client-certificate-data", Text()),
+                ("client-key", Text()),
+                ("client-key-data", Text()),
+                ("token", Text()),
+                ("tokenFile", Text()),
+                ("as", Text()),
+                ("as-uid", Text()),
+                ("as-groups", List(Text())),
+                ("as-user-extra", Dictionary(List(Text()))),
+                ("username", Text()),
+                ("password", Text()),
+                ("auth-provider", Map(("name", Text()), ("config", Dictionary(Text())))),
+                ("exec", Map(
+                    ("command", Text()),
+                    ("args", List(Text())),
+                    ("env", List(Map(("name", Text()), ("value", Text())))),
+                    ("apiVersion", Text()),
+                    ("installHint", Text()),
+                    ("provideClusterInfo", Bool()),
+                    ("interactiveMode", Text()))),
+                ("extensions", Named("extension", Any()))))),
+            ("contexts", Named("context", Map(
+                ("cluster", Text()),
+                ("user", Text()),
+                ("namespace", Text()),
+                ("extensions", Named("extension", Any()))))),
+            ("extensions", Named("extension", Any())));
+
+        /// <summary>Throws InvalidFile naming the file, line and field when <paramref name="root"/> is not a kubeconfig.</summary>
+        public static void Validate(YamlNode root, string file)
+        {
+            try
+            {
+                Root.Check(root);
+            }
+            catch (Violation violation)
+            {
+                var line = (int)violation.Node.Start.Line;
+                throw new KubeConfigException(
+                    KubeConfigErrorKind.InvalidFile,
+                    $"{file}:{line}: field \"{violation.Field}\" {violation.Problem}. kubectl cannot read this file either; fix it before KubeLab edits it.",
+                    file,
+                    line);
+            }
+        }
+
+        private static Shape Text() => new ScalarShape(ScalarKind.Text);
+
+        private static Shape Bool() => new ScalarShape(ScalarKind.Bool);
+
+        private static Shape Any() => new AnyShape();
+
+        private static Shape List(Shape item) => new ListShape(item);
+
+        private static Shape Dictionary(Shape value) => new MapShape(new Dictionary<string, Shape>(), value);
+
+        private static Shape Map(params (string Key, Shape Shape)[] fields)
+        {
+            var known = new Dictionary<string, Shape>();
+            foreach (var (key, shape) in fields)
+            {
+                known.Add(key, shape);
+            }
+
+            return new MapShape(known, null);
+        }
+
+        private static Shape Named(string bodyKey, Shape body) => new NamedListShape(bodyKey, body);
+
+        private static bool IsNull(YamlNode node) =>
+            node is YamlScalarNode scalar && YamlScalars.TypeOf(scalar) == YamlScalars.PlainType.Null;
+
+        internal abstract class Shape
+        {
+            public abstract void Check(YamlNode node);
+        }
+
+        /// <summary>
+        /// A misfit found deep in the tree. The field path is assembled only while it unwinds, so valid files (every file,
+        /// almost always) pay nothing for it: building a path string for each of thousands of nodes cost more than the check.
+        /// </summary>
+        private sealed class Violation : Exception
+        {
+            private readonly List<string> _segments = new List<string>();
+
+            public Violation(YamlNode node, string problem, string? field = null)
+            {
+                Node = node;
+                Problem = problem;
+                if (field != null)
+                {
+                    _segments.Add(field);
+                }
+            }
+
+            public YamlNode Node { get; }
+
+            public string Problem { get; }
+
+            /// <summary>e.g. contexts[2].context.namespace; "(top level)" for the document itself.</summary>
+            public string Field
+            {
+                get
+                {
+                    var path = new StringBuilder();
+                    for (var i = _segments.Count - 1; i >= 0; i--)
+                    {
+                        var segment = _segments[i];
+                        path.Append(path.Length > 0 && segment[0] != '[' ? "." + segment : segment);
+                    }
+
+                    return path.Length > 0 ? path.ToString() : "(top level)";
+                }
+            }
+
+            /// <summary>Called by each enclosing shape, innermost first.</summary>
+            public void Within(string segment) => _segments.Add(segment);
+        }
+
+        private enum ScalarKind
+        {
+            Text,
+            Bool,
+        }
+
+        private sealed class AnyShape : Shape
+        {
+            public override void Check(YamlNode node)
+            {
+            }
+        }
+
+        private sealed class ScalarShape : Shape
+        {
+            private readonly ScalarKind _kind;
+
+            public ScalarShape(ScalarKind kind) => _kind = kind;
+
+            public override void Check(YamlNode node)
+            {
+                var expected = _kind == ScalarKind.Text ? "a string" : "true or false";
+                if (!(node is YamlScalarNode scalar))
+                {
+                    throw new Violation(node, $"must be {expected}, not a {(node is YamlSequenceNode ? "list" : "map")}");
+                }
+
+                var type = YamlScalars.TypeOf(scalar);
+                var fits = type == YamlScalars.PlainType.Null
+                    || (_kind == ScalarKind.Text ? type == YamlScalars.PlainType.String : type == YamlScalars.PlainType.Bool);
+                if (!fits)
+                {
+                    // The value itself is not repeated: it may be a token.
+                    var hint = _kind == ScalarKind.Text ? " (quote the value)" : "";
+                    throw new Violation(node, $"must be {expected}, not a {type.ToString().ToLowerInvariant()}{hint}");
+                }
+            }
+        }
+
+        private sealed class ListShape : Shape
+        {
+            private readonly Shape _item;
+
+            public ListShape(Shape item) => _item = item;
+
+            public override void Check(YamlNode node)
+            {
+                if (IsNull(node))
+                {
+                    return;
+                }
+
+                if (!(node is YamlSequenceNode list))
+                {
+                    throw new Violation(node, "must be a list");
+                }
+
+                var index = 0;
+                foreach (var item in list.Children)
+                {
+                    try
+                    {
+                        _item.Check(item);
+                    }
+                    catch (Violation violation)
+                    {
+                        violation.Within($"[{index}]");
+                        throw;
+                    }
+
+                    index++;
+                }
+            }
+        }
+
+        private sealed class MapShape : Shape
+        {
+            private readonly Dictionary<string, Shape> _known;
+            private readonly Shape? _anyKey;
+
+            public MapShape(Dictionary<string, Shape> known, Shape? anyKey)
+            {
+                _known = known;
+                _anyKey = anyKey;
+            }
+
+            public override void Check(YamlNode node)
+            {
+                if (IsNull(node))
+                {
+                    return;
+                }
+
+                if (!(node is YamlMappingNode map))
+                {
+                    throw new Violation(node, "must be a map");
+                }
+
+                foreach (var pair in map.Children)
+                {
+                    if (!(pair.Key is YamlScalarNode key))
+                    {
+                        throw new Violation(pair.Key, "has a key that is not a plain name");
+                    }
+
+                    var shape = _known.TryGetValue(key.Value ?? "", out var knownShape) ? knownShape : _anyKey;
+                    try
+                    {
+                        shape?.Check(pair.Value);
+                    }
+                    catch (Violation violation)
+                    {
+                        violation.Within(key.Value ?? "");
+                        throw;
+                    }
+                }
+            }
+        }
+
+        /// <summary>clusters, users, contexts, extensions: a list of {name, body}; client-go refuses a name twice in one list.</summary>
+        private sealed class NamedListShape : Shape
+        {
+            private readonly Shape _item;
+
+            public NamedListShape(string bodyKey, Shape body) => _item = Map(("name", Text()), (bodyKey, body));
+
+            public override void Check(YamlNode node)
+            {
+                if (IsNull(node))
+                {
+                    return;
+                }
+
+                if (!(node is YamlSequenceNode list))
+                {
+                    throw new Violation(node, "must be a list of {name: ...} entries");
+                }
+
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var index = 0;
+                foreach (var item in list.Children)
+                {
+                    try
+                    {
+                        _item.Check(item);
+                        var name = item is YamlMappingNode map && map.Children.TryGetValue(NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
+                        if (!seen.Add(name))
+                        {
+                            throw new Violation(item, $"repeats the name \"{name}\" used earlier in the same list; names must be unique in a file", "name");
+                        }
+                    }
+                    catch (Violation violation)
+                    {
+                        violation.Within($"[{index}]");
+                        throw;
+                    }
+
+                    index++;
+                }
+            }
+        }
+
+        internal static readonly YamlScalarNode NameKey = new YamlScalarNode("name");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace KubeLab.Processes
+{
+    /// <summary>
+    /// KubeLab's one elevation policy. Privileged steps run directly as root, else through `sudo -n` (never a
+    /// password prompt a script could hang on), else fail before anything runs with what to do. Steps that must
+    /// not run as root (minikube's docker driver refuses root) run as the invoking user when KubeLab is under sudo.
+    /// </summary>
+    public sealed class Elevation
+    {
+        private readonly SystemIdentity _identity;
+
+        public Elevation(SystemIdentity identity)
+        {
+            _identity = identity;
+        }
+
+        public SystemIdentity Identity => _identity;
+
+        /// <summary>The command as it must run to have root: itself as root, else behind `sudo -n`.</summary>
+        /// <exception cref="ElevationRequiredException">Not root and sudo needs a password (or is missing).</exception>
+        public async Task<CommandSpec> AsRootAsync(CommandSpec command, string purpose, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_identity.IsRoot)
+            {
+                return command;
+            }
+
+            if (!await _identity.CanSudoWithoutPromptAsync().ConfigureAwait(false))
+            {
+                throw new ElevationRequiredException(
+                    $"{purpose} needs root, and sudo cannot run without a password here. Run pwsh as root (sudo pwsh), " +
+                    "or run 'sudo -v' first so that 'sudo -n' works, then try again.");
+            }
+
+            return Wrap(command, new[] { "sudo", "-n", "--" }.Concat(new[] { command.FileName }));
+        }
+
+        /// <summary>
+        /// The command as it must run to be the invoking user: itself when KubeLab is not root; under sudo,
+        /// `sudo -n -u USER -H --` with that user's HOME; as plain root (no SUDO_USER), an error.
+        /// </summary>
+        /// <exception cref="ElevationRequiredException">Plain root, with no user to run as.</exception>
+        public CommandSpec AsInvokingUser(CommandSpec command, string purpose)
+        {
+            if (!_identity.IsRoot)
+            {
+                return command;
+            }
+
+            if (!_identity.IsElevatedThroughSudo)
+            {
+                throw new ElevationRequiredException(
+                    $"{purpose} must not run as root, and KubeLab was not started through sudo, so there is no user to " +
+                    "run it as. Run pwsh as your own user (or through sudo from it) and try again.");
+            }
+
+            var wrapped = Wrap(command, new[] { "sudo", "-n", "-u", _identity.InvokingUser, "-H", "--", command.FileName });
+            wrapped.Environment["HOME"] = _identity.InvokingUserHome;
+            return wrapped;
+        }
+
+        private static CommandSpec Wrap(CommandSpec command, IEnumerable<string> prefix)
+        {
+            var parts = prefix.ToList();
+            var wrapped = new CommandSpec(parts[0], parts.Skip(1).Concat(command.Arguments)) { WorkingDirectory = command.WorkingDirectory };
+            foreach (var variable in command.Environment)
+            {
+                wrapped.Environment[variable.Key] = variable.Value;
+            }
+
+            return wrapped;
+        }
+    }
+}

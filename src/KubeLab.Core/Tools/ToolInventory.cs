@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KubeLab.Processes;
+using KubeLab.Releases;
+using KubeLab.Downloads;
+
+namespace KubeLab.Tools
+{
+    /// <summary>What is installed in a destination folder, and optionally what upstream's latest is.</summary>
+    public sealed class ToolInventory
+    {
+        private readonly ToolVersionProbe _probe;
+        private readonly IReleaseReader? _reader;
+        private readonly IOperationLog _log;
+
+        /// <param name="reader">Needed only for online checks; null means offline.</param>
+        public ToolInventory(ICommandRunner runner, IReleaseReader? reader, IOperationLog log)
+        {
+            _probe = new ToolVersionProbe(runner);
+            _reader = reader;
+            _log = log;
+        }
+
+        /// <summary>One object per tool, in catalog order; all tools when <paramref name="names"/> is empty.</summary>
+        public async Task<IReadOnlyList<KubeLabTool>> GetAsync(IEnumerable<string> names, string destination, bool online, CancellationToken cancellationToken)
+        {
+            var tools = names.Select(ToolCatalog.Get).Distinct().ToList();
+            if (tools.Count == 0)
+            {
+                tools = ToolCatalog.All.ToList();
+            }
+
+            var results = await Task.WhenAll(tools.Select(t => DescribeAsync(t, destination, online, cancellationToken))).ConfigureAwait(false);
+            return results;
+        }
+
+        private async Task<KubeLabTool> DescribeAsync(ToolRelease tool, string destination, bool online, CancellationToken cancellationToken)
+        {
+            var path = Path.Combine(destination, tool.BinaryName);
+            var result = new KubeLabTool(tool.Name, destination, path) { Installed = File.Exists(path) };
+            var version = result.Installed ? await _probe.GetVersionAsync(tool, path, cancellationToken).ConfigureAwait(false) : null;
+            result.Version = version?.ToString();
+            if (online && _reader != null)
+            {
+                try
+                {
+                    var latest = await tool.Latest.ResolveAsync(_reader, cancellationToken).ConfigureAwait(false);
+                    result.LatestVersion = latest.ToString();
+                    result.UpdateAvailable = result.Installed && (version == null || version.CompareTo(latest) < 0);
+                }
+                catch (Exception ex) when (ex is DownloadException || ex is InvalidDataException)
+                {
+                    // One unreachable release feed should not hide the other tools.
+                    _log.Warning($"Latest {tool.Name} unknown: {ex.Message}");
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace KubeLab.Tools
+{
+    /// <summary>What an install did.</summary>
+    public enum ToolStatus
+    {
+        /// <summary>Placed where there was none, or reinstalled the same version with -Force.</summary>
+        Installed,
+
+        /// <summary>The requested version was already there; nothing was downloaded.</summary>
+        AlreadyInstalled,
+
+        /// <summary>Replaced another version.</summary>
+        Updated,
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using KubeLab.Releases;
+
+namespace KubeLab.Tools
+{
+    /// <summary>
+    /// Removes a binary only when KubeLab placed it: the destination's <see cref="InstallRecords"/> names it and
+    /// the file's SHA-256 still matches, so a package-managed or hand-replaced binary is never deleted.
+    /// </summary>
+    public sealed class ToolUninstaller
+    {
+        private readonly IOperationLog _log;
+
+        public ToolUninstaller(IOperationLog log)
+        {
+            _log = log;
+        }
+
+        /// <summary>True when removed; false when ShouldProcess declined.</summary>
+        public async Task<bool> UninstallAsync(string name, string destination, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken)
+        {
+            var tool = ToolCatalog.Get(name);
+            var path = Path.Combine(destination, tool.BinaryName);
+            var records = new InstallRecords(destination);
+            var record = records.Find(tool.Name);
+            if (!File.Exists(path))
+            {
+                throw new ToolInstallException(ToolInstallError.NotInstalled, $"{tool.Name} is not installed in {destination}.");
+            }
+
+            if (record == null)
+            {
+                throw new ToolInstallException(ToolInstallError.NotInstalledByKubeLab,
+                    $"{path} was not installed by KubeLab ({Path.Combine(destination, InstallRecords.FileName)} has no record of it); remove it with the tool that installed it.");
+            }
+
+            var actual = InstallRecords.HashFile(path);
+            if (!string.Equals(actual, record.Sha256, StringComparison.Ordinal))
+            {
+                throw new ToolInstallException(ToolInstallError.NotInstalledByKubeLab,
+                    $"{path} has changed since KubeLab installed {record.Version} (SHA-256 {actual}, recorded {record.Sha256}); it is left alone. Remove it by hand if you are sure.");
+            }
+
+            if (!shouldProcess(path, $"Remove {tool.Name} {record.Version}"))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            await records.RemoveAsync(tool.Name, cancellationToken).ConfigureAwait(false);
+            _log.Verbose($"Removed {path}.");
+            return true;
+        }
+    }
+}

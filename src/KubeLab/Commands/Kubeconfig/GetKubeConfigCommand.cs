@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using KubeLab.Kubeconfig;
+
+namespace KubeLab.Commands
+{
+    /// <summary>Get-KubeConfig: the merged kubeconfig (files, current context, contexts, clusters, users).</summary>
+    [Cmdlet(VerbsCommon.Get, "KubeConfig")]
+    [OutputType(typeof(KubeConfig))]
+    public sealed class GetKubeConfigCommand : KubeConfigCommandBase
+    {
+        protected override void EndProcessing()
+        {
+            WriteObject(ReadConfig());
+        }
+    }
+}
