@@ -57,10 +57,56 @@ Describe 'KubeLab module' {
         }
     }
 
-    It 'keeps third-party dlls out of the module root' {
+    It 'keeps third-party dlls out of the module root, and ships exactly what Dependencies.txt allows' {
         $root = Split-Path $env:KUBELAB_TEST_MODULE
-        (Get-ChildItem $root -Filter *.dll).Name | Should -Be @('KubeLab.dll')
-        Test-Path (Join-Path $root 'dependencies/YamlDotNet.dll') | Should -BeTrue
+        (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('KubeLab.Core.dll', 'KubeLab.dll')
+        $allowed = Get-Content (Join-Path $PSScriptRoot '../src/KubeLab/Dependencies.txt') |
+            Where-Object { $_ -match '^(private|shim)\s+(\S+)$' } | ForEach-Object { "$($Matches[2]).dll" }
+        (Get-ChildItem (Join-Path $root 'dependencies') -Filter *.dll).Name | Sort-Object | Should -Be ($allowed | Sort-Object)
+    }
+
+    It 'carries the manifest''s version in its assemblies' {
+        $root = Split-Path $env:KUBELAB_TEST_MODULE
+        foreach ($dll in 'KubeLab.dll', 'KubeLab.Core.dll') {
+            [Reflection.AssemblyName]::GetAssemblyName((Join-Path $root $dll)).Version.ToString(3) | Should -Be $manifest.ModuleVersion
+        }
+    }
+}
+
+Describe 'Output types' {
+    BeforeDiscovery {
+        Import-Module $env:KUBELAB_TEST_MODULE -Force
+        $outputTypes = Get-Command -Module KubeLab | ForEach-Object {
+            foreach ($type in $_.OutputType) { @{ Cmdlet = $_.Name; TypeName = $type.Name } }
+        }
+    }
+
+    It '<Cmdlet> output type <TypeName> resolves by name, as a user''s script would write it' -ForEach $outputTypes {
+        $TypeName | Should -Not -Match '\bCore\b' -Because 'public type names carry no implementation words'
+        $type = [type]$TypeName
+        $type.FullName | Should -Be $TypeName
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($type.Assembly).GetType().Name | Should -Be 'DefaultAssemblyLoadContext'
+    }
+
+    It 'real output works with -is, typed parameters and typed arrays' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-types-$([guid]::NewGuid().ToString('N'))")
+        try {
+            $config = Join-Path $dir 'config'
+            "apiVersion: v1`nkind: Config`ncurrent-context: a`nclusters:`n- name: c`n  cluster: {server: 'https://127.0.0.1:6443'}`nusers:`n- name: u`n  user: {token: t}`ncontexts:`n- name: a`n  context: {cluster: c, user: u}`n- name: b`n  context: {cluster: c, user: u}" | Set-Content $config
+            $context = Get-KubeContext -Path $config -Name a
+            $context -is [KubeLab.Kubeconfig.KubeContext] | Should -BeTrue
+            (Get-KubeCluster -Path $config) -is [KubeLab.Kubeconfig.KubeCluster] | Should -BeTrue
+            (Get-KubeUser -Path $config) -is [KubeLab.Kubeconfig.KubeUser] | Should -BeTrue
+            (Get-KubeConfig -Path $config) -is [KubeLab.Kubeconfig.KubeConfig] | Should -BeTrue
+            [KubeLab.Kubeconfig.KubeContext[]] $all = Get-KubeContext -Path $config
+            $all.Count | Should -Be 2
+            function Get-ClusterOf([KubeLab.Kubeconfig.KubeContext] $Context) { $Context.Cluster }
+            Get-ClusterOf $context | Should -Be 'c'
+            $removal = Remove-KubeContext -Path $config -Name b -PassThru -Confirm:$false
+            $removal -is [KubeLab.Kubeconfig.KubeContextRemoval] | Should -BeTrue
+            ($removal | Format-Table | Out-String) | Should -Match 'b'
+        }
+        finally { Remove-Item $dir -Recurse -Force }
     }
 }
 

@@ -37,8 +37,7 @@ Describe 'Install-Kubectl' {
 
     It 'installs the real kubectl from the mirror, verified, mode 0755, version read from the binary' {
         $tool = Install-Kubectl -Version 1.33.1 -Mirror $mirror -Destination $dest -WarningAction SilentlyContinue
-        # KubeLab.Core loads in a private load context, so the type is checked by name, as the format view matches it.
-        $tool.GetType().FullName | Should -Be 'KubeLab.Tools.KubeLabTool'
+        $tool | Should -BeOfType ([KubeLab.Tools.KubeLabTool])
         $tool.Status | Should -Be 'Installed'
         $tool.Version | Should -Be 'v1.33.1'
         $tool.Path | Should -Be (Join-Path $dest 'kubectl')
@@ -133,7 +132,8 @@ Describe 'Install failures leave the previous binary and no temp file' {
 
     It 'HTTP 404 is not retried and names the URL' {
         $err = { Install-Kubectl -Version 9.9.9 -Mirror $mirror -Destination $dest -Sha256 ('a' * 64) -WarningAction SilentlyContinue } | Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -BeLike 'DownloadFailed,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'DownloadNotFound,*'
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $err.Exception.Message | Should -BeLike "*${mirror}dl.k8s.io/release/v9.9.9/bin/linux/amd64/kubectl*HTTP 404*"
         $server.CountRequests('/dl.k8s.io/release/v9.9.9/bin/linux/amd64/kubectl') | Should -Be 1
         (Get-ChildItem $dest -Force).Name | Should -Be @('kubectl')
@@ -218,13 +218,14 @@ Describe 'Install-Kustomize, Install-Minikube, Install-DockerCompose' {
         (Get-ChildItem $dest -Force).Name | Sort-Object | Should -Be @('.kubelab-tools', $Name)
     }
 
-    It 'loads SharpZipLib and YamlDotNet (version JSON) privately, not into the default load context' {
+    It 'loads SharpZipLib and YamlDotNet (version JSON) privately, and KubeLab.Core normally' {
         Install-Kustomize -Version 5.8.1 -Mirror $mirror -Destination $dest -WarningAction SilentlyContinue | Out-Null
-        foreach ($name in 'ICSharpCode.SharpZipLib', 'YamlDotNet', 'KubeLab.Core') {
-            $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name }
-            $loaded | Should -Not -BeNullOrEmpty -Because "$name is used by the install"
-            $loaded | ForEach-Object { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).GetType().Name | Should -Be 'PrivateLoadContext' }
+        $contextOf = { param($name) [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name } |
+            ForEach-Object { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).GetType().Name } }
+        foreach ($name in 'ICSharpCode.SharpZipLib', 'YamlDotNet') {
+            & $contextOf $name | Should -Be 'PrivateLoadContext' -Because "$name is used by the install, privately"
         }
+        & $contextOf 'KubeLab.Core' | Should -Be 'DefaultAssemblyLoadContext'
     }
 
     It 'the folder mirror resolves latest from the same tree' {

@@ -12,6 +12,7 @@ namespace KubeLab.Tools
         VersionCheckFailed,
         NotInstalled,
         NotInstalledByKubeLab,
+        VersionForSeveralTools,
     }
 
     /// <summary>An install-level failure whose message says what failed, where, and what to do.</summary>

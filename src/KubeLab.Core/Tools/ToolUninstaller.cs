@@ -19,8 +19,8 @@ namespace KubeLab.Tools
             _log = log;
         }
 
-        /// <summary>True when removed; false when ShouldProcess declined.</summary>
-        public async Task<bool> UninstallAsync(string name, string destination, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken)
+        /// <summary>The tool as it was before removal (Installed false from now on); null when ShouldProcess declined.</summary>
+        public async Task<KubeLabTool?> UninstallAsync(string name, string destination, Func<string, string, bool> shouldProcess, CancellationToken cancellationToken)
         {
             var tool = ToolCatalog.Get(name);
             var path = Path.Combine(destination, tool.BinaryName);
@@ -46,13 +46,13 @@ namespace KubeLab.Tools
 
             if (!shouldProcess(path, $"Remove {tool.Name} {record.Version}"))
             {
-                return false;
+                return null;
             }
 
             File.Delete(path);
             await records.RemoveAsync(tool.Name, cancellationToken).ConfigureAwait(false);
             _log.Verbose($"Removed {path}.");
-            return true;
+            return new KubeLabTool(tool.Name, destination, path) { Version = record.Version, Sha256 = record.Sha256, Installed = false };
         }
     }
 }

@@ -6,15 +6,16 @@ using System.Reflection;
 namespace KubeLab.Infrastructure
 {
     /// <summary>
-    /// Resolves KubeLab.Core and the third-party libraries from the module's dependencies/ folder.
-    /// On PowerShell 7 they load into a private AssemblyLoadContext, so another module's YamlDotNet or
-    /// CliWrap (platyPS, powershell-yaml) never clashes with ours; Windows PowerShell has no load contexts,
-    /// so there an AssemblyResolve handler serves the same folder.
+    /// Resolves the third-party libraries listed in Dependencies.txt from the module's dependencies/ folder.
+    /// On PowerShell 7 the private ones load into a private AssemblyLoadContext; Windows PowerShell has no load
+    /// contexts, so there an AssemblyResolve handler serves the same folder. KubeLab.Core sits beside
+    /// KubeLab.dll and loads normally.
     /// </summary>
     public sealed class DependencyLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        internal static readonly string DependencyFolder = Path.Combine(
-            Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".", "dependencies");
+        internal static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".";
+
+        internal static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
 
         private static readonly bool IsCoreClr =
             !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
@@ -23,7 +24,7 @@ namespace KubeLab.Infrastructure
         {
             if (IsCoreClr)
             {
-                PrivateLoadContext.Register(DependencyFolder);
+                PrivateLoadContext.Register(DependencyFolder, DependencyList.Load());
             }
             else
             {
@@ -45,8 +46,17 @@ namespace KubeLab.Infrastructure
 
         private static Assembly? ResolveFromDependencyFolder(object? sender, ResolveEventArgs args)
         {
-            var path = Path.Combine(DependencyFolder, new AssemblyName(args.Name).Name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            var name = new AssemblyName(args.Name).Name + ".dll";
+            foreach (var folder in new[] { ModuleFolder, DependencyFolder })
+            {
+                var path = Path.Combine(folder, name);
+                if (File.Exists(path))
+                {
+                    return Assembly.LoadFrom(path);
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -1,13 +1,39 @@
 namespace KubeLab.Infrastructure
 {
-    /// <summary>Stable error ids: scripts match on them, so they never change once shipped.</summary>
+    /// <summary>
+    /// Every error id KubeLab writes, in one place. Scripts match on them (FullyQualifiedErrorId), so an id never
+    /// changes once shipped; each has exactly one category, set beside it in <see cref="ErrorMapping"/>.
+    /// </summary>
     internal static class ErrorIds
     {
+        // Kubeconfig
         public const string KubeConfigInvalid = "KubeConfigInvalid";
         public const string KubeConfigNotFound = "KubeConfigNotFound";
         public const string KubeConfigEntryExists = "KubeConfigEntryExists";
         public const string KubeConfigLocked = "KubeConfigLocked";
         public const string KubeConfigIoFailed = "KubeConfigIoFailed";
         public const string NoCurrentContext = "NoCurrentContext";
+
+        // Tools
+        public const string ChecksumMismatch = "ChecksumMismatch";
+        public const string ChecksumUnavailable = "ChecksumUnavailable";
+        public const string InvalidArchive = "InvalidArchive";
+        public const string DestinationNotWritable = "DestinationNotWritable";
+        public const string VersionCheckFailed = "VersionCheckFailed";
+        public const string NotInstalled = "NotInstalled";
+        public const string NotInstalledByKubeLab = "NotInstalledByKubeLab";
+        public const string LatestVersionUnknown = "LatestVersionUnknown";
+        public const string VersionForSeveralTools = "VersionForSeveralTools";
+        public const string ToolOperationFailed = "ToolOperationFailed";
+
+        // Downloads
+        public const string DownloadFailed = "DownloadFailed";
+        public const string DownloadNotFound = "DownloadNotFound";
+
+        // Host and processes
+        public const string UnsupportedPlatform = "UnsupportedPlatform";
+        public const string ElevationRequired = "ElevationRequired";
+        public const string ProgramNotFound = "ProgramNotFound";
+        public const string InvalidArgument = "InvalidToolArgument";
     }
 }

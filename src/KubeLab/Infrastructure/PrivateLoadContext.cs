@@ -6,64 +6,66 @@ using System.Runtime.Loader;
 namespace KubeLab.Infrastructure
 {
     /// <summary>
-    /// The PowerShell 7 half of <see cref="DependencyLoader"/>. Kept in its own class so that Windows
-    /// PowerShell, which has no System.Runtime.Loader, never JIT-compiles a method that names it.
+    /// The PowerShell 7 half of DependencyLoader: third-party libraries (the "private" entries of
+    /// Dependencies.txt) load into this context, so another module's YamlDotNet or CliWrap never clashes with
+    /// ours. KubeLab's own assemblies stay in the default context, where PowerShell resolves type names.
+    /// Kept in its own class so that Windows PowerShell, which has no System.Runtime.Loader, never JIT-compiles
+    /// a method that names it.
     /// </summary>
     internal sealed class PrivateLoadContext : AssemblyLoadContext
     {
-        // Only these load privately. Framework shims from netstandard packages (System.Memory,
-        // Microsoft.Bcl.AsyncInterfaces ...) must come from the runtime, or Span<T> and friends would
-        // exist twice; they fall back to our folder only when the runtime lacks them.
-        private static readonly string[] PrivateNames = { "KubeLab.Core", "YamlDotNet", "CliWrap", "ICSharpCode.SharpZipLib" };
-
-        // The subfolder of dependencies/ with builds for .NET 10 (PowerShell 7.6 and later); build.ps1 fills it.
+        // The subfolder of dependencies/ with builds for .NET 10 (PowerShell 7.6 and later); the build fills it.
         private const string RuntimeFolder = "net10.0";
         private const int RuntimeMajor = 10;
 
         private static PrivateLoadContext? _instance;
 
         private readonly string _folder;
+        private readonly DependencyList _dependencies;
 
-        private PrivateLoadContext(string folder)
+        private PrivateLoadContext(string folder, DependencyList dependencies)
             : base()
         {
             _folder = folder;
+            _dependencies = dependencies;
 
             // Runs when neither this context nor the runtime has a name: a shim the runtime lacks.
-            Resolving += (_, assemblyName) => LoadFallback(assemblyName);
+            Resolving += (_, assemblyName) => LoadShim(assemblyName);
         }
 
-        internal static void Register(string folder)
+        internal static void Register(string folder, DependencyList dependencies)
         {
-            _instance ??= new PrivateLoadContext(folder);
-            Default.Resolving += ResolveCoreForDefaultContext;
+            _instance ??= new PrivateLoadContext(folder, dependencies);
+            Default.Resolving += ResolveForDefaultContext;
         }
 
         internal static void Unregister()
         {
-            Default.Resolving -= ResolveCoreForDefaultContext;
+            Default.Resolving -= ResolveForDefaultContext;
         }
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            return Array.IndexOf(PrivateNames, assemblyName.Name) >= 0 ? LoadFromFolder(assemblyName) : null;
+            return IsIsolated(assemblyName) ? LoadFromFolder(assemblyName) : null;
         }
 
-        private static Assembly? ResolveCoreForDefaultContext(AssemblyLoadContext context, AssemblyName assemblyName)
+        private static Assembly? ResolveForDefaultContext(AssemblyLoadContext context, AssemblyName assemblyName)
         {
-            // KubeLab.dll lives in the default context and asks for KubeLab.Core there; the answer comes
-            // from the private context, which then resolves Core's own references itself.
+            // KubeLab.Core (default context) asks for YamlDotNet there: the answer comes from the private context,
+            // which resolves the library's own references itself. Shims the runtime lacks come from our folder.
             if (_instance == null)
             {
                 return null;
             }
 
-            return assemblyName.Name == "KubeLab.Core" ? _instance.LoadFromFolder(assemblyName) : _instance.LoadFallback(assemblyName);
+            return _instance.IsIsolated(assemblyName) ? _instance.LoadFromAssemblyName(assemblyName) : _instance.LoadShim(assemblyName);
         }
 
-        private Assembly? LoadFallback(AssemblyName assemblyName)
+        private bool IsIsolated(AssemblyName assemblyName) => assemblyName.Name != null && _dependencies.Isolated.Contains(assemblyName.Name);
+
+        private Assembly? LoadShim(AssemblyName assemblyName)
         {
-            return Array.IndexOf(PrivateNames, assemblyName.Name) >= 0 ? null : LoadFromFolder(assemblyName);
+            return assemblyName.Name != null && _dependencies.Shims.Contains(assemblyName.Name) ? LoadFromFolder(assemblyName) : null;
         }
 
         private Assembly? LoadFromFolder(AssemblyName assemblyName)

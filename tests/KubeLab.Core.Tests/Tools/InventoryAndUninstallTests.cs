@@ -96,7 +96,10 @@ public sealed class InventoryAndUninstallTests : IDisposable
     {
         _tree.AddMinikube("v1.38.1");
         await InstallAsync("minikube", "1.38.1");
-        Assert.True(await new ToolUninstaller(_log).UninstallAsync("minikube", _dest, (_, _) => true, default));
+        var removed = await new ToolUninstaller(_log).UninstallAsync("minikube", _dest, (_, _) => true, default);
+        Assert.NotNull(removed);
+        Assert.False(removed!.Installed);
+        Assert.Equal(Path.Combine(_dest, "minikube"), removed.Path);
         Assert.False(File.Exists(Path.Combine(_dest, "minikube")));
         Assert.Null(new InstallRecords(_dest).Find("minikube"));
     }
@@ -107,7 +110,7 @@ public sealed class InventoryAndUninstallTests : IDisposable
         // kustomize ships as a tar.gz: the record must hold the extracted binary's hash, not the archive's.
         _tree.AddKustomize("v5.8.1");
         await InstallAsync("kustomize", "5.8.1");
-        Assert.True(await new ToolUninstaller(_log).UninstallAsync("kustomize", _dest, (_, _) => true, default));
+        Assert.NotNull(await new ToolUninstaller(_log).UninstallAsync("kustomize", _dest, (_, _) => true, default));
         Assert.False(File.Exists(Path.Combine(_dest, "kustomize")));
     }
 
@@ -116,7 +119,7 @@ public sealed class InventoryAndUninstallTests : IDisposable
     {
         _tree.AddMinikube("v1.38.1");
         await InstallAsync("minikube", "1.38.1");
-        Assert.False(await new ToolUninstaller(_log).UninstallAsync("minikube", _dest, (_, _) => false, default));
+        Assert.Null(await new ToolUninstaller(_log).UninstallAsync("minikube", _dest, (_, _) => false, default));
         Assert.True(File.Exists(Path.Combine(_dest, "minikube")));
         Assert.NotNull(new InstallRecords(_dest).Find("minikube"));
     }

@@ -8,7 +8,7 @@ namespace KubeLab.Commands
     /// <summary>Get-KubeCluster: clusters of the merged kubeconfig; `Get-KubeContext x | Get-KubeCluster` gives x's cluster.</summary>
     [Cmdlet(VerbsCommon.Get, "KubeCluster", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(KubeCluster))]
-    public sealed class GetKubeClusterCommand : GetKubeEntryCommandBase
+    public sealed class GetKubeClusterCommand : GetKubeEntryCommandBase<KubeCluster>
     {
         private const string ByNameSet = "ByName";
         private const string FromContextSet = "FromContext";
@@ -32,8 +32,8 @@ namespace KubeLab.Commands
 
         protected override string[]? RequestedNames => ParameterSetName == FromContextSet ? ClusterName : Name;
 
-        protected override IEnumerable<object> Entries(KubeConfig config) => config.Clusters;
+        protected override IEnumerable<KubeCluster> Entries(KubeConfig config) => config.Clusters;
 
-        protected override string NameOf(object entry) => ((KubeCluster)entry).Name;
+        protected override string NameOf(KubeCluster entry) => entry.Name;
     }
 }

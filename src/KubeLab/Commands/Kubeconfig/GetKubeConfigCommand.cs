@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
@@ -8,9 +9,9 @@ namespace KubeLab.Commands
     [OutputType(typeof(KubeConfig))]
     public sealed class GetKubeConfigCommand : KubeConfigCommandBase
     {
-        protected override void EndProcessing()
+        protected override void End(CmdletPipeline pipeline)
         {
-            WriteObject(ReadConfig());
+            pipeline.WriteObject(ReadConfig(pipeline));
         }
     }
 }

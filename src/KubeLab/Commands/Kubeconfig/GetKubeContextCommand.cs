@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using KubeLab.Completers;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
@@ -25,19 +26,19 @@ namespace KubeLab.Commands
 
         private KubeConfig? _config;
 
-        protected override void BeginProcessing()
+        protected override void Begin(CmdletPipeline pipeline)
         {
-            _config = ReadConfig();
+            _config = ReadConfig(pipeline);
         }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
             var contexts = Current
                 ? _config!.Contexts.Where(context => context.IsCurrent)
-                : SelectByName(_config!.Contexts, context => context.Name, Name, "context");
+                : SelectByName(pipeline, _config!.Contexts, context => context.Name, Name, "context");
             foreach (var context in contexts)
             {
-                WriteObject(context);
+                pipeline.WriteObject(context);
             }
         }
     }

@@ -1,14 +1,11 @@
 using System.Collections.Generic;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
 {
-    /// <summary>
-    /// The shared body of Get-KubeCluster and Get-KubeUser: read once, then select by name per pipeline item.
-    /// Not generic over the entry type on purpose: PowerShell lists the module's types before
-    /// DependencyLoader runs, and a base class closed over a KubeLab.Core type could not be resolved then.
-    /// </summary>
-    public abstract class GetKubeEntryCommandBase : KubeConfigCommandBase
+    /// <summary>The shared body of Get-KubeCluster and Get-KubeUser: read once, then select by name per pipeline item.</summary>
+    public abstract class GetKubeEntryCommandBase<TEntry> : KubeConfigCommandBase
     {
         private KubeConfig? _config;
 
@@ -18,20 +15,20 @@ namespace KubeLab.Commands
         /// <summary>The names asked for by the active parameter set; null or empty means all.</summary>
         protected abstract string[]? RequestedNames { get; }
 
-        protected abstract IEnumerable<object> Entries(KubeConfig config);
+        protected abstract IEnumerable<TEntry> Entries(KubeConfig config);
 
-        protected abstract string NameOf(object entry);
+        protected abstract string NameOf(TEntry entry);
 
-        protected override void BeginProcessing()
+        protected override void Begin(CmdletPipeline pipeline)
         {
-            _config = ReadConfig();
+            _config = ReadConfig(pipeline);
         }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
-            foreach (var entry in SelectByName(Entries(_config!), NameOf, RequestedNames, Kind))
+            foreach (var entry in SelectByName(pipeline, Entries(_config!), NameOf, RequestedNames, Kind))
             {
-                WriteObject(entry);
+                pipeline.WriteObject(entry);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace KubeLab.Commands
     /// <summary>Get-KubeUser: users (credentials) of the merged kubeconfig, without their secrets.</summary>
     [Cmdlet(VerbsCommon.Get, "KubeUser", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(KubeUser))]
-    public sealed class GetKubeUserCommand : GetKubeEntryCommandBase
+    public sealed class GetKubeUserCommand : GetKubeEntryCommandBase<KubeUser>
     {
         private const string ByNameSet = "ByName";
         private const string FromContextSet = "FromContext";
@@ -29,8 +29,8 @@ namespace KubeLab.Commands
 
         protected override string[]? RequestedNames => ParameterSetName == FromContextSet ? UserName : Name;
 
-        protected override IEnumerable<object> Entries(KubeConfig config) => config.Users;
+        protected override IEnumerable<KubeUser> Entries(KubeConfig config) => config.Users;
 
-        protected override string NameOf(object entry) => ((KubeUser)entry).Name;
+        protected override string NameOf(KubeUser entry) => entry.Name;
     }
 }

@@ -2,16 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using KubeLab.Kubeconfig;
+using System.Threading;
+using System.Threading.Tasks;
 using KubeLab.Infrastructure;
+using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
 {
     /// <summary>
-    /// What every kubeconfig cmdlet shares: -Path (an explicit file, like kubectl --kubeconfig), the store
-    /// over KUBECONFIG or that file, wildcard matching of names, and KubeConfigException as an ErrorRecord.
+    /// What every kubeconfig cmdlet shares: -Path (an explicit file, like kubectl --kubeconfig), the store over
+    /// KUBECONFIG or that file, and wildcard matching of names. Kubeconfig work is synchronous file I/O, so the
+    /// bodies are plain methods that run on the pipeline thread.
     /// </summary>
-    public abstract class KubeConfigCommandBase : PSCmdlet
+    public abstract class KubeConfigCommandBase : AsyncPSCmdlet
     {
         private KubeConfigStore? _store;
 
@@ -20,26 +23,43 @@ namespace KubeLab.Commands
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        protected KubeConfigStore Store => _store ??= new KubeConfigStore(
-            KubeConfigLocation.Resolve(Path == null ? null : GetUnresolvedProviderPathFromPSPath(Path)),
-            new CmdletOperationLog(WriteVerbose, WriteWarning));
-
-        /// <summary>Reads the merged config; an unreadable file ends the cmdlet, since nothing else can be trusted.</summary>
-        protected KubeConfig ReadConfig()
+        protected sealed override Task BeginProcessingAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            try
-            {
-                return Store.Read();
-            }
-            catch (KubeConfigException ex)
-            {
-                ThrowTerminatingError(ToErrorRecord(ex, Path));
-                throw; // not reached: ThrowTerminatingError always throws
-            }
+            Begin(pipeline);
+            return Task.CompletedTask;
         }
 
+        protected sealed override Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
+        {
+            Process(pipeline);
+            return Task.CompletedTask;
+        }
+
+        protected sealed override Task EndProcessingAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
+        {
+            End(pipeline);
+            return Task.CompletedTask;
+        }
+
+        protected virtual void Begin(CmdletPipeline pipeline)
+        {
+        }
+
+        protected virtual void Process(CmdletPipeline pipeline)
+        {
+        }
+
+        protected virtual void End(CmdletPipeline pipeline)
+        {
+        }
+
+        protected KubeConfigStore Store(CmdletPipeline pipeline) => _store ??= pipeline.Services.KubeConfigStore(Path);
+
+        /// <summary>Reads the merged config; an unreadable file ends the cmdlet (the base class maps the error), since nothing else can be trusted.</summary>
+        protected KubeConfig ReadConfig(CmdletPipeline pipeline) => Store(pipeline).Read();
+
         /// <summary>Runs one edit; a failure is reported for that item and the pipeline goes on.</summary>
-        protected T? TryEdit<T>(Func<T> edit, object target)
+        protected static T? TryEdit<T>(CmdletPipeline pipeline, Func<T> edit, object target)
             where T : class
         {
             try
@@ -48,13 +68,13 @@ namespace KubeLab.Commands
             }
             catch (KubeConfigException ex)
             {
-                WriteError(ToErrorRecord(ex, target));
+                pipeline.WriteError(ex, target);
                 return null;
             }
         }
 
         /// <summary>Names matching any of the patterns; a literal name that matches nothing is an error, as in Get-Process.</summary>
-        protected IEnumerable<T> SelectByName<T>(IEnumerable<T> items, Func<T, string> nameOf, string[]? patterns, string kind)
+        protected IEnumerable<T> SelectByName<T>(CmdletPipeline pipeline, IEnumerable<T> items, Func<T, string> nameOf, string[]? patterns, string kind)
         {
             var sorted = items.OrderBy(nameOf, StringComparer.Ordinal).ToList();
             if (patterns == null || patterns.Length == 0)
@@ -69,11 +89,8 @@ namespace KubeLab.Commands
                 var matches = sorted.Where(item => wildcard.IsMatch(nameOf(item))).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException($"No {kind} named '{pattern}' in {DescribeFiles()}."),
-                        ErrorIds.KubeConfigNotFound,
-                        ErrorCategory.ObjectNotFound,
-                        pattern));
+                    pipeline.WriteError(ErrorMapping.Create(
+                        new ItemNotFoundException($"No {kind} named '{pattern}' in {DescribeFiles(pipeline)}."), ErrorIds.KubeConfigNotFound, pattern));
                 }
 
                 selected.AddRange(matches.Where(match => !selected.Contains(match)));
@@ -82,19 +99,6 @@ namespace KubeLab.Commands
             return selected;
         }
 
-        protected string DescribeFiles() => string.Join(System.IO.Path.PathSeparator.ToString(), Store.Location.Precedence);
-
-        internal static ErrorRecord ToErrorRecord(KubeConfigException ex, object? target)
-        {
-            var (id, category) = ex.Kind switch
-            {
-                KubeConfigErrorKind.InvalidFile => (ErrorIds.KubeConfigInvalid, ErrorCategory.InvalidData),
-                KubeConfigErrorKind.NotFound => (ErrorIds.KubeConfigNotFound, ErrorCategory.ObjectNotFound),
-                KubeConfigErrorKind.AlreadyExists => (ErrorIds.KubeConfigEntryExists, ErrorCategory.ResourceExists),
-                KubeConfigErrorKind.Locked => (ErrorIds.KubeConfigLocked, ErrorCategory.ResourceBusy),
-                _ => (ErrorIds.KubeConfigIoFailed, ErrorCategory.WriteError),
-            };
-            return new ErrorRecord(ex, id, category, target ?? ex.File);
-        }
+        protected string DescribeFiles(CmdletPipeline pipeline) => string.Join(System.IO.Path.PathSeparator.ToString(), Store(pipeline).Location.Precedence);
     }
 }

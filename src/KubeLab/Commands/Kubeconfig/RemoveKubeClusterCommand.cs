@@ -7,7 +7,7 @@ namespace KubeLab.Commands
     /// <summary>Remove-KubeCluster: deletes cluster entries from the file that defines them, like kubectl config delete-cluster.</summary>
     [Cmdlet(VerbsCommon.Remove, "KubeCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeCluster))]
-    public sealed class RemoveKubeClusterCommand : RemoveKubeEntryCommandBase
+    public sealed class RemoveKubeClusterCommand : RemoveKubeEntryCommandBase<KubeCluster>
     {
         /// <summary>The clusters to remove (literal names; pipe from Get-KubeCluster for wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,6 +19,6 @@ namespace KubeLab.Commands
 
         protected override string[] Names => Name;
 
-        protected override object Remove(string name) => Store.RemoveCluster(name);
+        protected override KubeCluster Remove(KubeConfigStore store, string name) => store.RemoveCluster(name);
     }
 }

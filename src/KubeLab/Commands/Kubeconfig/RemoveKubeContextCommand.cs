@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KubeLab.Completers;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
@@ -23,20 +24,20 @@ namespace KubeLab.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
             foreach (var name in Name)
             {
                 var action = RemoveUnused ? "Remove, with its cluster and user if no other context uses them" : "Remove";
-                if (!ShouldProcess($"context '{name}'", action))
+                if (!pipeline.ShouldProcess($"context '{name}'", action))
                 {
                     continue;
                 }
 
-                var removal = TryEdit(() => Store.RemoveContext(name, RemoveUnused), name);
+                var removal = TryEdit(pipeline, () => Store(pipeline).RemoveContext(name, RemoveUnused), name);
                 if (removal != null && PassThru)
                 {
-                    WriteObject(removal);
+                    pipeline.WriteObject(removal);
                 }
             }
         }

@@ -1,12 +1,12 @@
 using System.Management.Automation;
+using KubeLab.Infrastructure;
+using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
 {
-    /// <summary>
-    /// The shared body of Remove-KubeCluster and Remove-KubeUser: confirm, remove from the owning file, report
-    /// per name. Not generic over the entry type for the reason given on GetKubeEntryCommandBase.
-    /// </summary>
-    public abstract class RemoveKubeEntryCommandBase : KubeConfigCommandBase
+    /// <summary>The shared body of Remove-KubeCluster and Remove-KubeUser: confirm, remove from the owning file, report per name.</summary>
+    public abstract class RemoveKubeEntryCommandBase<TEntry> : KubeConfigCommandBase
+        where TEntry : class
     {
         /// <summary>Write what was removed to the pipeline.</summary>
         [Parameter]
@@ -17,21 +17,21 @@ namespace KubeLab.Commands
 
         protected abstract string[] Names { get; }
 
-        protected abstract object Remove(string name);
+        protected abstract TEntry Remove(KubeConfigStore store, string name);
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
             foreach (var name in Names)
             {
-                if (!ShouldProcess($"{Kind} '{name}'", "Remove"))
+                if (!pipeline.ShouldProcess($"{Kind} '{name}'", "Remove"))
                 {
                     continue;
                 }
 
-                var removed = TryEdit(() => Remove(name), name);
+                var removed = TryEdit(pipeline, () => Remove(Store(pipeline), name), name);
                 if (removed != null && PassThru)
                 {
-                    WriteObject(removed);
+                    pipeline.WriteObject(removed);
                 }
             }
         }

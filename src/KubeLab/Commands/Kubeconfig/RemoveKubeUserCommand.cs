@@ -7,7 +7,7 @@ namespace KubeLab.Commands
     /// <summary>Remove-KubeUser: deletes user entries from the file that defines them, like kubectl config delete-user.</summary>
     [Cmdlet(VerbsCommon.Remove, "KubeUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeUser))]
-    public sealed class RemoveKubeUserCommand : RemoveKubeEntryCommandBase
+    public sealed class RemoveKubeUserCommand : RemoveKubeEntryCommandBase<KubeUser>
     {
         /// <summary>The users to remove (literal names; pipe from Get-KubeUser for wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,6 +19,6 @@ namespace KubeLab.Commands
 
         protected override string[] Names => Name;
 
-        protected override object Remove(string name) => Store.RemoveUser(name);
+        protected override KubeUser Remove(KubeConfigStore store, string name) => store.RemoveUser(name);
     }
 }

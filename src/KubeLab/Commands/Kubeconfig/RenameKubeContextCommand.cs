@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KubeLab.Completers;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
@@ -24,17 +25,17 @@ namespace KubeLab.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
-            if (!ShouldProcess($"context '{Name}'", $"Rename to '{NewName}'"))
+            if (!pipeline.ShouldProcess($"context '{Name}'", $"Rename to '{NewName}'"))
             {
                 return;
             }
 
-            var context = TryEdit(() => Store.RenameContext(Name, NewName), Name);
+            var context = TryEdit(pipeline, () => Store(pipeline).RenameContext(Name, NewName), Name);
             if (context != null && PassThru)
             {
-                WriteObject(context);
+                pipeline.WriteObject(context);
             }
         }
     }

@@ -46,30 +46,29 @@ namespace KubeLab.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
-            var name = Current ? CurrentContextName() : Name;
-            if (name == null || !ShouldProcess($"context '{name}'", "Set " + DescribeChanges()))
+            var name = Current ? CurrentContextName(pipeline) : Name;
+            if (name == null || !pipeline.ShouldProcess($"context '{name}'", "Set " + DescribeChanges()))
             {
                 return;
             }
 
-            var context = TryEdit(() => Store.SetContext(name, Cluster, User, Namespace), name);
+            var context = TryEdit(pipeline, () => Store(pipeline).SetContext(name, Cluster, User, Namespace), name);
             if (context != null && PassThru)
             {
-                WriteObject(context);
+                pipeline.WriteObject(context);
             }
         }
 
-        private string? CurrentContextName()
+        private string? CurrentContextName(CmdletPipeline pipeline)
         {
-            var current = ReadConfig().CurrentContext;
+            var current = ReadConfig(pipeline).CurrentContext;
             if (string.IsNullOrEmpty(current))
             {
-                WriteError(new ErrorRecord(
-                    new PSInvalidOperationException($"No current context is set in {DescribeFiles()}; name the context with -Name."),
+                pipeline.WriteError(ErrorMapping.Create(
+                    new PSInvalidOperationException($"No current context is set in {DescribeFiles(pipeline)}; name the context with -Name."),
                     ErrorIds.NoCurrentContext,
-                    ErrorCategory.InvalidOperation,
                     null));
                 return null;
             }

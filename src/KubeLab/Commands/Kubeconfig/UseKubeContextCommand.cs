@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KubeLab.Completers;
+using KubeLab.Infrastructure;
 using KubeLab.Kubeconfig;
 
 namespace KubeLab.Commands
@@ -19,18 +20,19 @@ namespace KubeLab.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void Process(CmdletPipeline pipeline)
         {
-            var file = Store.Location.ExplicitFile ?? Store.Location.DefaultFile;
-            if (!ShouldProcess(file, $"Set current-context to '{Name}'"))
+            var store = Store(pipeline);
+            var file = store.Location.ExplicitFile ?? store.Location.DefaultFile;
+            if (!pipeline.ShouldProcess(file, $"Set current-context to '{Name}'"))
             {
                 return;
             }
 
-            var context = TryEdit(() => Store.UseContext(Name), Name);
+            var context = TryEdit(pipeline, () => store.UseContext(Name), Name);
             if (context != null && PassThru)
             {
-                WriteObject(context);
+                pipeline.WriteObject(context);
             }
         }
     }

@@ -1,18 +1,16 @@
-using System;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using KubeLab.Completers;
-using KubeLab.Tools;
-using KubeLab.Processes;
 using KubeLab.Infrastructure;
-using KubeLab.Downloads;
+using KubeLab.Tools;
 
 namespace KubeLab.Commands
 {
     /// <summary>Shows each tool in a destination folder with the version it reports; -Online adds upstream's latest.</summary>
     [Cmdlet(VerbsCommon.Get, "KubeLabTool")]
     [OutputType(typeof(KubeLabTool))]
-    public sealed class GetKubeLabToolCommand : ToolCmdletBase
+    public sealed class GetKubeLabToolCommand : AsyncPSCmdlet
     {
         /// <summary>Tools to show; default all.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,22 +31,12 @@ namespace KubeLab.Commands
         [ValidateNotNullOrEmpty]
         public string? Mirror { get; set; }
 
-        protected override async Task ProcessRecordAsync()
+        protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            var log = new CmdletOperationLog(WriteVerbose, WriteWarning);
-            try
-            {
-                using (var downloader = new Downloader(ResolveMirror(Mirror), log))
-                {
-                    var inventory = new ToolInventory(new CliWrapCommandRunner(log), downloader, log);
-                    var tools = await inventory.GetAsync(Name, ResolveDestination(Destination), Online.IsPresent, CancelToken).ConfigureAwait(false);
-                    WriteObject(tools, enumerateCollection: true);
-                }
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ToolErrors.ToErrorRecord(ex, string.Join(",", Name)));
-            }
+            using var downloader = pipeline.Services.Downloader(Mirror);
+            var inventory = pipeline.Services.ToolInventory(downloader);
+            var tools = await inventory.GetAsync(Name, pipeline.Services.ToolDestinationFor(Destination), Online.IsPresent, cancellationToken).ConfigureAwait(false);
+            pipeline.WriteObjects(tools);
         }
     }
 }

@@ -4,7 +4,7 @@ using KubeLab.Tools;
 
 namespace KubeLab.Commands
 {
-    /// <summary>Installs kustomize, SHA-256 verified and atomically placed; see <see cref="InstallToolCommandBase"/>.</summary>
+    /// <summary>Installs kustomize, SHA-256 verified and atomically placed.</summary>
     [Cmdlet(VerbsLifecycle.Install, "Kustomize", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeLabTool))]
     public sealed class InstallKustomizeCommand : InstallToolCommandBase

@@ -4,7 +4,7 @@ using KubeLab.Tools;
 
 namespace KubeLab.Commands
 {
-    /// <summary>Installs minikube, SHA-256 verified and atomically placed; see <see cref="InstallToolCommandBase"/>.</summary>
+    /// <summary>Installs minikube, SHA-256 verified and atomically placed.</summary>
     [Cmdlet(VerbsLifecycle.Install, "Minikube", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KubeLabTool))]
     public sealed class InstallMinikubeCommand : InstallToolCommandBase

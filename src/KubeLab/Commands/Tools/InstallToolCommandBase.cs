@@ -1,22 +1,21 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
-using KubeLab.Tools;
-using KubeLab.Processes;
 using KubeLab.Infrastructure;
-using KubeLab.Downloads;
+using KubeLab.Tools;
 
 namespace KubeLab.Commands
 {
     /// <summary>
     /// Shared by Install-Kubectl/-Kustomize/-Minikube/-DockerCompose, Install-KubeLabTool and Update-KubeLabTool:
-    /// collects one request per tool, then installs them all in parallel, each with its own progress bar.
+    /// one request per tool from the pipeline, then Core's ToolInstallBatch installs them all in parallel, each
+    /// with its own progress bar.
     /// </summary>
-    public abstract class InstallToolCommandBase : ToolCmdletBase
+    public abstract class InstallToolCommandBase : AsyncPSCmdlet
     {
-        private readonly List<ToolInstallRequest> _requests = new List<ToolInstallRequest>();
+        private ToolInstallBatch? _batch;
 
         /// <summary>1.33.1 or v1.33.1; default: upstream's latest stable release.</summary>
         [Parameter]
@@ -53,100 +52,55 @@ namespace KubeLab.Commands
         /// <summary>True for Update-KubeLabTool: a tool that is not there yet is an error, not an install.</summary>
         protected virtual bool RequireInstalled => false;
 
-        protected override Task ProcessRecordAsync()
+        protected override Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            var destination = ResolveDestination(Destination);
+            _batch ??= pipeline.Services.ToolInstallBatch();
+            var destination = pipeline.Services.ToolDestinationFor(Destination);
             foreach (var name in ToolNames)
             {
-                if (_requests.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase) && r.Destination == destination))
-                {
-                    continue; // the same tool twice into one folder would race with itself
-                }
-
-                _requests.Add(new ToolInstallRequest(name, destination)
+                _batch.Add(new ToolInstallRequest(name, destination)
                 {
                     Version = Version,
                     Force = Force.IsPresent,
                     Sha256 = Sha256,
                     RequireInstalled = RequireInstalled,
-                    ShouldProcess = (target, action) => ShouldProcess(target, action),
+                    ShouldProcess = pipeline.ShouldProcess,
                 });
             }
 
             return Task.CompletedTask;
         }
 
-        protected override async Task EndProcessingAsync()
+        protected override async Task EndProcessingAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            if (_requests.Count > 1 && (Version != null || Sha256 != null))
+            if (_batch == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("-Version and -Sha256 apply to one tool; install several tools with separate commands to pin each."),
-                    "VersionForSeveralTools", ErrorCategory.InvalidArgument, null));
-            }
-
-            foreach (var folder in _requests.Select(r => r.Destination).Distinct().Where(f => !ToolDestination.IsOnPath(f)))
-            {
-                WriteWarning($"{folder} is not on PATH; add it to run the tools by name.");
-            }
-
-            var log = new CmdletOperationLog(WriteVerbose, WriteWarning);
-            DownloadMirror? mirror;
-            try
-            {
-                mirror = ResolveMirror(Mirror);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ToolErrors.ToErrorRecord(ex, Mirror));
                 return;
             }
 
-            using (var downloader = new Downloader(mirror, log, stallTimeout: TimeSpan.FromSeconds(TimeoutSec)))
+            using var downloader = pipeline.Services.Downloader(Mirror, TimeSpan.FromSeconds(TimeoutSec));
+            var outcomes = await _batch.InstallAsync(
+                pipeline.Services.ToolInstaller(downloader),
+                (_, activityId) => new DownloadProgressBar(activityId, pipeline.WriteProgress),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var outcome in outcomes)
             {
-                var installer = new ToolInstaller(downloader, new CliWrapCommandRunner(log), log);
-                var runs = _requests.Select((request, index) => RunAsync(installer, request, index + 1)).ToList();
-                var outcomes = await Task.WhenAll(runs).ConfigureAwait(false);
-                Report(outcomes);
-            }
-        }
-
-        private void Report(IReadOnlyList<(ToolInstallRequest Request, KubeLabTool? Result, Exception? Error)> outcomes)
-        {
-            foreach (var (request, result, error) in outcomes)
-            {
-                if (error == null)
+                if (outcome.Error == null)
                 {
-                    if (result != null)
+                    if (outcome.Result != null)
                     {
-                        WriteObject(result);
+                        pipeline.WriteObject(outcome.Result);
                     }
-
-                    continue;
                 }
-
-                var record = ToolErrors.ToErrorRecord(error, request.Name);
-                if (outcomes.Count == 1)
+                else if (outcomes.Count == 1)
                 {
-                    ThrowTerminatingError(record);
+                    throw pipeline.Fail(outcome.Error, outcome.Request.Name);
                 }
-
-                // Several tools: one failure should not hide the others' results.
-                WriteError(record);
-            }
-        }
-
-        private async Task<(ToolInstallRequest, KubeLabTool?, Exception?)> RunAsync(ToolInstaller installer, ToolInstallRequest request, int activityId)
-        {
-            var progress = new DownloadProgressBar(activityId, WriteProgress);
-            try
-            {
-                var result = await installer.InstallAsync(request, progress, CancelToken).ConfigureAwait(false);
-                return (request, result, null);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is PipelineStoppedException))
-            {
-                return (request, null, ex);
+                else
+                {
+                    // Several tools: one failure should not hide the others' results.
+                    pipeline.WriteError(outcome.Error, outcome.Request.Name);
+                }
             }
         }
     }

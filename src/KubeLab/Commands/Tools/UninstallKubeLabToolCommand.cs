@@ -1,15 +1,18 @@
 using System;
+using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using KubeLab.Completers;
-using KubeLab.Tools;
 using KubeLab.Infrastructure;
+using KubeLab.Tools;
 
 namespace KubeLab.Commands
 {
-    /// <summary>Removes tools that KubeLab installed (recorded in DESTINATION/.kubelab-tools with their SHA-256); others are left alone.</summary>
+    /// <summary>Removes tools that KubeLab installed (recorded with their SHA-256 when placed); any other binary is left alone.</summary>
     [Cmdlet(VerbsLifecycle.Uninstall, "KubeLabTool", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class UninstallKubeLabToolCommand : ToolCmdletBase
+    [OutputType(typeof(KubeLabTool))]
+    public sealed class UninstallKubeLabToolCommand : AsyncPSCmdlet
     {
         /// <summary>kubectl, kustomize, minikube, docker-compose.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -22,20 +25,28 @@ namespace KubeLab.Commands
         [ValidateNotNullOrEmpty]
         public string? Destination { get; set; }
 
-        protected override async Task ProcessRecordAsync()
+        /// <summary>Write each removed tool (Installed now false, with the version and hash it had) to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            var log = new CmdletOperationLog(WriteVerbose, WriteWarning);
-            var uninstaller = new ToolUninstaller(log);
-            var destination = ResolveDestination(Destination);
+            var uninstaller = pipeline.Services.ToolUninstaller();
+            var destination = pipeline.Services.ToolDestinationFor(Destination);
             foreach (var name in Name)
             {
                 try
                 {
-                    await uninstaller.UninstallAsync(name, destination, (target, action) => ShouldProcess(target, action), CancelToken).ConfigureAwait(false);
+                    var removed = await uninstaller.UninstallAsync(name, destination, pipeline.ShouldProcess, cancellationToken).ConfigureAwait(false);
+                    if (removed != null && PassThru)
+                    {
+                        pipeline.WriteObject(removed);
+                    }
                 }
-                catch (Exception ex) when (ex is ToolInstallException || ex is ArgumentException || ex is UnauthorizedAccessException || ex is System.IO.IOException)
+                catch (Exception ex) when (ErrorMapping.IsKnown(ex))
                 {
-                    WriteError(ToolErrors.ToErrorRecord(ex, name));
+                    // One tool that cannot be removed does not stop the others.
+                    pipeline.WriteError(ex, name);
                 }
             }
         }

@@ -1,0 +1,63 @@
+using System;
+using KubeLab.Downloads;
+using KubeLab.Kubeconfig;
+using KubeLab.Processes;
+using KubeLab.Tools;
+
+namespace KubeLab.Infrastructure
+{
+    /// <summary>
+    /// The one place that builds Core services for cmdlets: one log, one command runner, one identity and one
+    /// elevation policy per cmdlet invocation, and the mirror from -Mirror or $env:KUBELAB_MIRROR.
+    /// </summary>
+    public sealed class ServiceFactory
+    {
+        private readonly Func<string, string> _resolvePath;
+        private ICommandRunner? _runner;
+        private SystemIdentity? _identity;
+        private Elevation? _elevation;
+
+        internal ServiceFactory(IOperationLog log, Func<string, string> resolvePath)
+        {
+            Log = log;
+            _resolvePath = resolvePath;
+        }
+
+        public IOperationLog Log { get; }
+
+        /// <summary>Runs programs with an argument list, logging each command to -Verbose exactly as run.</summary>
+        public ICommandRunner Runner => _runner ??= new CliWrapCommandRunner(Log);
+
+        public SystemIdentity Identity => _identity ??= new SystemIdentity(Runner);
+
+        /// <summary>Root directly, else sudo -n, else a clear error; the invoking user for what refuses root.</summary>
+        public Elevation Elevation => _elevation ??= new Elevation(Identity);
+
+        /// <summary>A -Destination as typed, made absolute against PowerShell's location; the default folder when not given.</summary>
+        public string ToolDestinationFor(string? destination) =>
+            ToolDestination.Resolve(destination == null ? null : _resolvePath(destination), Identity);
+
+        /// <summary>The mirror from -Mirror or $env:KUBELAB_MIRROR; a folder given as a relative path is taken relative to PowerShell's location.</summary>
+        /// <exception cref="ArgumentException">Neither an http(s) URI nor a folder.</exception>
+        public DownloadMirror? Mirror(string? mirror)
+        {
+            var isUri = mirror != null && Uri.TryCreate(mirror, UriKind.Absolute, out var uri) && !uri.IsFile;
+            return DownloadMirror.FromParameterOrEnvironment(mirror == null || isUri ? mirror : _resolvePath(mirror));
+        }
+
+        /// <summary>A downloader through the mirror; dispose it when done.</summary>
+        public Downloader Downloader(string? mirror, TimeSpan? stallTimeout = null) => new Downloader(Mirror(mirror), Log, stallTimeout: stallTimeout);
+
+        public ToolInstallBatch ToolInstallBatch() => new ToolInstallBatch(Log);
+
+        public ToolInstaller ToolInstaller(Downloader downloader) => new ToolInstaller(downloader, Runner, Log);
+
+        public ToolInventory ToolInventory(Downloader? downloader) => new ToolInventory(Runner, downloader, Log);
+
+        public ToolUninstaller ToolUninstaller() => new ToolUninstaller(Log);
+
+        /// <summary>The kubeconfig store over -Path (an explicit file) or KUBECONFIG / ~/.kube/config.</summary>
+        public KubeConfigStore KubeConfigStore(string? path) =>
+            new KubeConfigStore(KubeConfigLocation.Resolve(path == null ? null : _resolvePath(path)), Log);
+    }
+}
