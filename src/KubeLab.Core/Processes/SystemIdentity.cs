@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,7 +19,7 @@ namespace KubeLab.Processes
         private readonly Lazy<Task<bool>> _canSudo;
 
         public SystemIdentity(ICommandRunner runner)
-            : this(runner, CurrentEffectiveUid(), Environment.GetEnvironmentVariable("SUDO_USER"), Environment.UserName, HomeDirectory.Find())
+            : this(runner, UserDatabase.EffectiveUserId(), Environment.GetEnvironmentVariable("SUDO_USER"), Environment.UserName, HomeDirectory.Find())
         {
         }
 
@@ -34,7 +33,7 @@ namespace KubeLab.Processes
 
             // SUDO_USER only means something while we are root through sudo; "root" invoking sudo is plain root.
             InvokingUser = IsRoot && !string.IsNullOrEmpty(sudoUser) && sudoUser != "root" && IsValidUserName(sudoUser!) ? sudoUser! : userName;
-            InvokingUserHome = InvokingUser == userName ? home : HomeOf(InvokingUser) ?? "/home/" + InvokingUser;
+            InvokingUserHome = InvokingUser == userName ? home : UserDatabase.HomeOf(InvokingUser) ?? "/home/" + InvokingUser;
             _canSudo = new Lazy<Task<bool>>(ProbeSudoAsync, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -71,49 +70,6 @@ namespace KubeLab.Processes
             catch (Exception ex) when (ex is ProgramNotFoundException || ex is OperationCanceledException)
             {
                 return false;
-            }
-        }
-
-        private static uint CurrentEffectiveUid() =>
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? uint.MaxValue : NativeMethods.geteuid();
-
-        /// <summary>A user's home from the passwd database (getpwnam, so NSS sources such as LDAP count too).</summary>
-        private static string? HomeOf(string user)
-        {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-            {
-                return null;
-            }
-
-            var entry = NativeMethods.getpwnam(user);
-            if (entry == IntPtr.Zero)
-            {
-                return null;
-            }
-
-            var passwd = Marshal.PtrToStructure<NativeMethods.Passwd>(entry);
-            return Marshal.PtrToStringAnsi(passwd.Dir);
-        }
-
-        private static class NativeMethods
-        {
-            [DllImport("libc", SetLastError = false)]
-            internal static extern uint geteuid();
-
-            [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-            internal static extern IntPtr getpwnam(string name);
-
-            /// <summary>glibc's struct passwd (Linux): the field order is fixed by POSIX and glibc.</summary>
-            [StructLayout(LayoutKind.Sequential)]
-            internal struct Passwd
-            {
-                public IntPtr Name;
-                public IntPtr Password;
-                public uint Uid;
-                public uint Gid;
-                public IntPtr Gecos;
-                public IntPtr Dir;
-                public IntPtr Shell;
             }
         }
     }

@@ -2,7 +2,7 @@ using KubeLab;
 using KubeLab.Processes;
 using Xunit;
 
-namespace KubeLab.Tests;
+namespace KubeLab.Tests.Processes;
 
 public class ProcessesTests
 {
