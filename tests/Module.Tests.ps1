@@ -126,3 +126,23 @@ Describe 'Help' {
         (Get-Help about_KubeLab | Out-String) | Should -Match 'KUBECONFIG'
     }
 }
+
+Describe 'Error ids' {
+    BeforeAll {
+        $script:mapping = [KubeLab.Infrastructure.ServiceFactory].Assembly.GetType('KubeLab.Infrastructure.ErrorMapping')
+        $script:toRecord = $mapping.GetMethod('ToErrorRecord', [Reflection.BindingFlags]'Static,Public,NonPublic')
+    }
+
+    It 'maps every <Enum> value to a stable id with its category' -ForEach @(
+        @{ Enum = 'KubeLab.Kubeconfig.KubeConfigErrorKind'; New = { param($v) [KubeLab.Kubeconfig.KubeConfigException]::new($v, 'message', '/tmp/file', $null, $null) } }
+        @{ Enum = 'KubeLab.Tools.ToolInstallError'; New = { param($v) [KubeLab.Tools.ToolInstallException]::new($v, 'message', $null) } }
+    ) {
+        $ids = foreach ($value in [Enum]::GetValues([type]$Enum)) {
+            $record = $toRecord.Invoke($null, @((& $New $value), 'target'))
+            $record.FullyQualifiedErrorId | Should -Match '^[A-Z][A-Za-z]+$' -Because "$value needs a PascalCase id"
+            $record.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
+            $record.FullyQualifiedErrorId
+        }
+        @($ids | Select-Object -Unique).Count | Should -BeGreaterThan 1
+    }
+}

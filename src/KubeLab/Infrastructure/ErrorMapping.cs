@@ -41,6 +41,27 @@ namespace KubeLab.Infrastructure
             [ErrorIds.InvalidArgument] = ErrorCategory.InvalidArgument,
         };
 
+        private static readonly Dictionary<KubeConfigErrorKind, string> KubeConfigIds = new Dictionary<KubeConfigErrorKind, string>
+        {
+            [KubeConfigErrorKind.InvalidFile] = ErrorIds.KubeConfigInvalid,
+            [KubeConfigErrorKind.NotFound] = ErrorIds.KubeConfigNotFound,
+            [KubeConfigErrorKind.AlreadyExists] = ErrorIds.KubeConfigEntryExists,
+            [KubeConfigErrorKind.Locked] = ErrorIds.KubeConfigLocked,
+            [KubeConfigErrorKind.Io] = ErrorIds.KubeConfigIoFailed,
+        };
+
+        private static readonly Dictionary<ToolInstallError, string> ToolIds = new Dictionary<ToolInstallError, string>
+        {
+            [ToolInstallError.ChecksumMismatch] = ErrorIds.ChecksumMismatch,
+            [ToolInstallError.ChecksumUnavailable] = ErrorIds.ChecksumUnavailable,
+            [ToolInstallError.InvalidArchive] = ErrorIds.InvalidArchive,
+            [ToolInstallError.DestinationNotWritable] = ErrorIds.DestinationNotWritable,
+            [ToolInstallError.VersionCheckFailed] = ErrorIds.VersionCheckFailed,
+            [ToolInstallError.NotInstalled] = ErrorIds.NotInstalled,
+            [ToolInstallError.NotInstalledByKubeLab] = ErrorIds.NotInstalledByKubeLab,
+            [ToolInstallError.VersionForSeveralTools] = ErrorIds.VersionForSeveralTools,
+        };
+
         /// <summary>Whether this is a failure Core reports on purpose (anything else is a bug and surfaces as is).</summary>
         public static bool IsKnown(Exception ex) => IdOf(ex) != null;
 
@@ -62,9 +83,9 @@ namespace KubeLab.Infrastructure
             switch (ex)
             {
                 case KubeConfigException kubeconfig:
-                    return KubeConfigId(kubeconfig.Kind);
+                    return KubeConfigIds[kubeconfig.Kind];
                 case ToolInstallException install:
-                    return ToolId(install.Error);
+                    return ToolIds[install.Error];
                 case DownloadException download:
                     return download.Failure == DownloadFailure.NotFound ? ErrorIds.DownloadNotFound : ErrorIds.DownloadFailed;
                 case ElevationRequiredException _:
@@ -83,46 +104,6 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.ToolOperationFailed;
                 default:
                     return null;
-            }
-        }
-
-        private static string KubeConfigId(KubeConfigErrorKind kind)
-        {
-            switch (kind)
-            {
-                case KubeConfigErrorKind.InvalidFile:
-                    return ErrorIds.KubeConfigInvalid;
-                case KubeConfigErrorKind.NotFound:
-                    return ErrorIds.KubeConfigNotFound;
-                case KubeConfigErrorKind.AlreadyExists:
-                    return ErrorIds.KubeConfigEntryExists;
-                case KubeConfigErrorKind.Locked:
-                    return ErrorIds.KubeConfigLocked;
-                default:
-                    return ErrorIds.KubeConfigIoFailed;
-            }
-        }
-
-        private static string ToolId(ToolInstallError error)
-        {
-            switch (error)
-            {
-                case ToolInstallError.ChecksumMismatch:
-                    return ErrorIds.ChecksumMismatch;
-                case ToolInstallError.ChecksumUnavailable:
-                    return ErrorIds.ChecksumUnavailable;
-                case ToolInstallError.InvalidArchive:
-                    return ErrorIds.InvalidArchive;
-                case ToolInstallError.DestinationNotWritable:
-                    return ErrorIds.DestinationNotWritable;
-                case ToolInstallError.NotInstalled:
-                    return ErrorIds.NotInstalled;
-                case ToolInstallError.NotInstalledByKubeLab:
-                    return ErrorIds.NotInstalledByKubeLab;
-                case ToolInstallError.VersionForSeveralTools:
-                    return ErrorIds.VersionForSeveralTools;
-                default:
-                    return ErrorIds.VersionCheckFailed;
             }
         }
     }
