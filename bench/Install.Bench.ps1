@@ -25,7 +25,7 @@ Import-Module (Join-Path $ModuleDir 'KubeLab.psd1')
 $work = Join-Path ([IO.Path]::GetTempPath()) ('kubelab-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 $version = 'v1.99.0'
 $folder = Join-Path $work "mirror/dl.k8s.io/release/$version/bin/linux/amd64"
-New-Item -ItemType Directory -Force $folder, (Join-Path $work "mirror/dl.k8s.io/$version/bin/linux/amd64") | Out-Null
+New-Item -ItemType Directory -Force $folder, (Join-Path $work "mirror/dl.k8s.io/release/$version/bin/linux/amd64") | Out-Null
 $artifact = Join-Path $folder 'kubectl'
 
 # The script header, then random bytes; sh stops at `exit 0` and never reads them.
@@ -38,14 +38,14 @@ try {
 }
 finally { $stream.Dispose() }
 $hash = (Get-FileHash -Algorithm SHA256 $artifact).Hash.ToLowerInvariant()
-[IO.File]::WriteAllText((Join-Path $work "mirror/dl.k8s.io/$version/bin/linux/amd64/kubectl.sha256"), $hash)
+[IO.File]::WriteAllText((Join-Path $work "mirror/dl.k8s.io/release/$version/bin/linux/amd64/kubectl.sha256"), $hash)
 
 $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
 $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
 $server = Start-Process python3 -ArgumentList @('-m', 'http.server', $port, '--bind', '127.0.0.1', '--directory', (Join-Path $work 'mirror')) -PassThru -RedirectStandardError (Join-Path $work 'server.log') -RedirectStandardOutput (Join-Path $work 'server.out')
 $mirror = "http://127.0.0.1:$port/"
 $binaryUrl = "${mirror}dl.k8s.io/release/$version/bin/linux/amd64/kubectl"
-$shaUrl = "${mirror}dl.k8s.io/$version/bin/linux/amd64/kubectl.sha256"
+$shaUrl = "${mirror}dl.k8s.io/release/$version/bin/linux/amd64/kubectl.sha256"
 
 function Get-ProcStatusKB([string] $Field) {
     $line = Get-Content /proc/self/status | Where-Object { $_ -like "${Field}:*" }

@@ -92,7 +92,7 @@ Describe 'Install-Kubectl' {
     It 'shows every URL with -Verbose and warns when the destination is not on PATH' {
         $out = Install-Kubectl -Version 1.33.1 -Mirror $mirror -Destination $dest -Verbose 4>&1 3>&1
         $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
-        $verbose | Should -Contain "GET ${mirror}dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256 (mirror of https://dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256)"
+        $verbose | Should -Contain "GET ${mirror}dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256 (mirror of https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256)"
         $verbose | Should -Contain "GET ${mirror}dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl (mirror of https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl)"
         @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Contain "$dest is not on PATH; add it to run the tools by name."
     }
@@ -197,6 +197,7 @@ Describe 'Install failures leave the previous binary and no temp file' {
     ) {
         $err = { & $Command -WarningAction SilentlyContinue } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        ($err | Out-String) | Should -Not -Match "\(Parameter '" -Because 'C# parameter names mean nothing to a user'
         $server.Requests | Should -BeNullOrEmpty
         Get-Content (Join-Path $dest 'kubectl') | Should -Be 'previous'
     }

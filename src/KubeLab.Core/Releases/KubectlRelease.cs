@@ -3,7 +3,11 @@ using System.Collections.Generic;
 
 namespace KubeLab.Releases
 {
-    /// <summary>kubectl from dl.k8s.io: bare binary, bare-hex .sha256 (whose path has no /release/), stable.txt.</summary>
+    /// <summary>
+    /// kubectl from dl.k8s.io: bare binary, bare-hex .sha256, stable.txt. The checksum comes from /release/ like the
+    /// binary (kubernetes.io's install page); dl.k8s.io also serves it without /release/, where older instructions
+    /// fetched it, so a mirror holding only that copy still works.
+    /// </summary>
     public sealed class KubectlRelease : ToolRelease
     {
         public override string Name => "kubectl";
@@ -20,7 +24,8 @@ namespace KubeLab.Releases
         protected override ReleaseArtifact CreateArtifact(ToolVersion version, string architecture) => new ReleaseArtifact(
             new Uri($"https://dl.k8s.io/release/{version}/bin/linux/{architecture}/kubectl"),
             "kubectl",
-            new Uri($"https://dl.k8s.io/{version}/bin/linux/{architecture}/kubectl.sha256"),
-            ChecksumFormat.HexOnly);
+            new Uri($"https://dl.k8s.io/release/{version}/bin/linux/{architecture}/kubectl.sha256"),
+            ChecksumFormat.HexOnly,
+            olderChecksumUrls: new Uri($"https://dl.k8s.io/{version}/bin/linux/{architecture}/kubectl.sha256"));
     }
 }

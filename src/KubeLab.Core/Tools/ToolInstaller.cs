@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KubeLab.FileSystem;
@@ -123,25 +124,35 @@ namespace KubeLab.Tools
 
         private async Task<string> ExpectedHashAsync(ReleaseArtifact artifact, CancellationToken cancellationToken)
         {
-            string content;
+            var (content, url) = await ReadChecksumFileAsync(artifact, cancellationToken).ConfigureAwait(false);
             try
             {
-                content = await _downloader.ReadTextAsync(artifact.ChecksumUrl, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DownloadException ex) when (ex.Failure == DownloadFailure.NotFound)
-            {
-                throw new ToolInstallException(ToolInstallError.ChecksumUnavailable,
-                    $"{ex.Message} Without a checksum nothing is installed; if the mirror has no checksum files, pass the expected hash with -Sha256.", ex);
-            }
-
-            try
-            {
-                return ChecksumFile.FindHash(content, artifact.ChecksumFormat, artifact.AssetName, artifact.ChecksumUrl.ToString());
+                return ChecksumFile.FindHash(content, artifact.ChecksumFormat, artifact.AssetName, url.ToString());
             }
             catch (FormatException ex)
             {
                 throw new ToolInstallException(ToolInstallError.ChecksumUnavailable, ex.Message + " Nothing was installed; fix the mirror or pass -Sha256.", ex);
             }
+        }
+
+        /// <summary>The checksum file from where upstream publishes it now, else from where it used to.</summary>
+        private async Task<(string Content, Uri Url)> ReadChecksumFileAsync(ReleaseArtifact artifact, CancellationToken cancellationToken)
+        {
+            DownloadException? firstMiss = null;
+            foreach (var url in new[] { artifact.ChecksumUrl }.Concat(artifact.OlderChecksumUrls))
+            {
+                try
+                {
+                    return (await _downloader.ReadTextAsync(url, cancellationToken).ConfigureAwait(false), url);
+                }
+                catch (DownloadException ex) when (ex.Failure == DownloadFailure.NotFound)
+                {
+                    firstMiss ??= ex;
+                }
+            }
+
+            throw new ToolInstallException(ToolInstallError.ChecksumUnavailable,
+                $"{firstMiss!.Message} Without a checksum nothing is installed; if the mirror has no checksum files, pass the expected hash with -Sha256.", firstMiss);
         }
 
         private Task PlaceAsync(ReleaseArtifact artifact, string target, string expected, Action<long, long?> report, CancellationToken cancellationToken)

@@ -68,7 +68,14 @@ namespace KubeLab.Infrastructure
         public static ErrorRecord ToErrorRecord(Exception ex, object? target)
         {
             var id = IdOf(ex) ?? throw new ArgumentException("No error id for " + ex.GetType().Name, nameof(ex), ex);
-            return new ErrorRecord(ex, id, CategoryOf(id), target ?? (ex as KubeConfigException)?.File);
+            var record = new ErrorRecord(ex, id, CategoryOf(id), target ?? (ex as KubeConfigException)?.File);
+            if (ex is ArgumentException argument && argument.ParamName != null)
+            {
+                // .NET appends "(Parameter 'name')" naming a C# parameter, which means nothing to the user.
+                record.ErrorDetails = new ErrorDetails(argument.Message.Replace($" (Parameter '{argument.ParamName}')", string.Empty));
+            }
+
+            return record;
         }
 
         /// <summary>An ErrorRecord for a failure found in the cmdlet layer itself (a bad parameter combination ...).</summary>

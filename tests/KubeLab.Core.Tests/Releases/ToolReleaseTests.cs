@@ -15,7 +15,7 @@ public sealed class ToolReleaseTests
     {
         var artifact = ToolCatalog.Get("kubectl").ArtifactFor(V, Arm64);
         Assert.Equal("https://dl.k8s.io/release/v1.33.1/bin/linux/arm64/kubectl", artifact.Url.ToString());
-        Assert.Equal("https://dl.k8s.io/v1.33.1/bin/linux/arm64/kubectl.sha256", artifact.ChecksumUrl.ToString());
+        Assert.Equal("https://dl.k8s.io/release/v1.33.1/bin/linux/arm64/kubectl.sha256", artifact.ChecksumUrl.ToString());
         Assert.Equal(ChecksumFormat.HexOnly, artifact.ChecksumFormat);
         Assert.Null(artifact.ArchiveEntry);
     }

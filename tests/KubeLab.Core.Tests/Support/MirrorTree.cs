@@ -54,7 +54,7 @@ public sealed class MirrorTree : IDisposable
         content ??= File.ReadAllBytes(KubectlBinary);
         Add($"https://dl.k8s.io/release/{version}/bin/linux/amd64/kubectl", content);
         var hash = Sha256(content);
-        Add($"https://dl.k8s.io/{version}/bin/linux/amd64/kubectl.sha256", hash);
+        Add($"https://dl.k8s.io/release/{version}/bin/linux/amd64/kubectl.sha256", hash);
         return hash;
     }
 

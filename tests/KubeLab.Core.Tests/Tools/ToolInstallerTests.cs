@@ -103,7 +103,7 @@ public sealed class ToolInstallerTests : IDisposable
     public async Task ChecksumMismatchKeepsThePreviousBinaryAndLeavesNoTempFile()
     {
         _tree.AddKubectl(content: Encoding.UTF8.GetBytes("tampered"));
-        _tree.Add("https://dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256", new string('0', 64));
+        _tree.Add("https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256", new string('0', 64));
         File.WriteAllText(Path.Combine(_dest, "kubectl"), "previous");
 
         var error = await Assert.ThrowsAsync<ToolInstallException>(() => _installer.InstallAsync(Request("kubectl", "1.33.1"), null, default));
@@ -117,7 +117,7 @@ public sealed class ToolInstallerTests : IDisposable
     public async Task UserHashReplacesTheChecksumFileAndIsEnforced()
     {
         var hash = _tree.AddKubectl();
-        File.Delete(_tree.PathOf("https://dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256"));
+        File.Delete(_tree.PathOf("https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256"));
 
         var wrong = Request("kubectl", "1.33.1");
         wrong.Sha256 = new string('f', 64);
@@ -132,10 +132,22 @@ public sealed class ToolInstallerTests : IDisposable
     }
 
     [Fact]
+    public async Task AMirrorWithTheChecksumOnlyWhereOlderInstructionsPutItStillInstalls()
+    {
+        var hash = _tree.AddKubectl();
+        File.Delete(_tree.PathOf("https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256"));
+        _tree.Add("https://dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256", hash);
+
+        var tool = await _installer.InstallAsync(Request("kubectl", "1.33.1"), null, default);
+        Assert.Equal(hash, tool!.Sha256);
+        Assert.Equal(1, _server.CountRequests("/dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256"));
+    }
+
+    [Fact]
     public async Task MissingChecksumFileStopsBeforeDownloadingAndSuggestsSha256()
     {
         _tree.AddKubectl();
-        File.Delete(_tree.PathOf("https://dl.k8s.io/v1.33.1/bin/linux/amd64/kubectl.sha256"));
+        File.Delete(_tree.PathOf("https://dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl.sha256"));
         var error = await Assert.ThrowsAsync<ToolInstallException>(() => _installer.InstallAsync(Request("kubectl", "1.33.1"), null, default));
         Assert.Equal(ToolInstallError.ChecksumUnavailable, error.Error);
         Assert.Contains("-Sha256", error.Message);
