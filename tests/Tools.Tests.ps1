@@ -297,6 +297,9 @@ Describe 'Get-KubeLabTool, Update-KubeLabTool, Uninstall-KubeLabTool' {
         $tools = Get-KubeLabTool -Destination $dest
         $tools.Name | Should -Be @('kubectl', 'kustomize', 'minikube', 'docker-compose')
         $tools.Installed | Should -Be @($true, $false, $true, $false)
+        $tools.ManagedByKubeLab | Should -Be @($true, $false, $true, $false)
+        $tools[0].Sha256 | Should -Match '^[0-9a-f]{64}$'
+        $tools[0].Source | Should -BeLike "${mirror}dl.k8s.io/release/v1.33.1/*"
         $tools.Version | Should -Be @('v1.33.1', $null, 'v1.37.0', $null)
         $tools[0].Path | Should -Be (Join-Path $dest 'kubectl')
         $tools.UpdateAvailable | Should -Be @($null, $null, $null, $null)
@@ -335,6 +338,10 @@ Describe 'Get-KubeLabTool, Update-KubeLabTool, Uninstall-KubeLabTool' {
     It 'Uninstall leaves a binary KubeLab did not place or that changed since' {
         Set-Content (Join-Path $dest 'docker-compose') 'from somewhere else'
         Set-Content (Join-Path $dest 'minikube') 'replaced by hand'
+        # The README's pipeline: only what KubeLab manages goes to Uninstall, so nothing fails.
+        Get-KubeLabTool -Destination $dest | Where-Object ManagedByKubeLab | Uninstall-KubeLabTool -WhatIf -ErrorVariable none
+        $none | Should -BeNullOrEmpty
+        (Get-KubeLabTool -Destination $dest | Where-Object ManagedByKubeLab).Name | Should -Be @('kubectl')
         Uninstall-KubeLabTool docker-compose, minikube -Destination $dest -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures | Should -HaveCount 2
         $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'NotInstalledByKubeLab,*' }

@@ -22,7 +22,10 @@ namespace KubeLab.Tools
 
         public bool Installed { get; set; }
 
-        /// <summary>Lower-case hex SHA-256 of the placed file (install results only).</summary>
+        /// <summary>KubeLab placed this file and it is unchanged since, so Uninstall-KubeLabTool may remove it.</summary>
+        public bool ManagedByKubeLab { get; set; }
+
+        /// <summary>Lower-case hex SHA-256 of the file KubeLab placed.</summary>
         public string? Sha256 { get; set; }
 
         /// <summary>The URL the file came from (the mirror's, when one was used).</summary>

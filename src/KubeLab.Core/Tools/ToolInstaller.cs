@@ -100,7 +100,7 @@ namespace KubeLab.Tools
             // Uninstall compares the binary on disk with the record: for an archive (kustomize) that is the
             // extracted file, whose hash differs from the verified download's.
             var placedHash = artifact.ArchiveEntry == null ? expected : InstallRecords.HashFile(target);
-            await new InstallRecords(request.Destination).SetAsync(new InstallRecord(tool.Name, placedHash, version.ToString(), artifact.Url.ToString()), cancellationToken).ConfigureAwait(false);
+            await new InstallRecords(request.Destination).SetAsync(new InstallRecord(tool.Name, placedHash, version.ToString(), _downloader.SourceOf(artifact.Url)), cancellationToken).ConfigureAwait(false);
 
             var installed = await _probe.GetVersionAsync(tool, target, cancellationToken).ConfigureAwait(false);
             if (installed == null)

@@ -34,16 +34,18 @@ namespace KubeLab.Tools
                 tools = ToolCatalog.All.ToList();
             }
 
-            var results = await Task.WhenAll(tools.Select(t => DescribeAsync(t, destination, online, cancellationToken))).ConfigureAwait(false);
+            var records = new InstallRecords(destination);
+            var results = await Task.WhenAll(tools.Select(t => DescribeAsync(t, destination, records, online, cancellationToken))).ConfigureAwait(false);
             return results;
         }
 
-        private async Task<KubeLabTool> DescribeAsync(ToolRelease tool, string destination, bool online, CancellationToken cancellationToken)
+        private async Task<KubeLabTool> DescribeAsync(ToolRelease tool, string destination, InstallRecords records, bool online, CancellationToken cancellationToken)
         {
             var path = Path.Combine(destination, tool.BinaryName);
             var result = new KubeLabTool(tool.Name, destination, path) { Installed = File.Exists(path) };
             var version = result.Installed ? await _probe.GetVersionAsync(tool, path, cancellationToken).ConfigureAwait(false) : null;
             result.Version = version?.ToString();
+            await DescribeRecordAsync(result, records.Find(tool.Name)).ConfigureAwait(false);
             if (online && _reader != null)
             {
                 try
@@ -54,12 +56,41 @@ namespace KubeLab.Tools
                 }
                 catch (Exception ex) when (ex is DownloadException || ex is InvalidDataException)
                 {
-                    // One unreachable release feed should not hide the other tools.
-                    _log.Warning($"Latest {tool.Name} unknown: {ex.Message}");
+                    // One unreachable release feed should not hide the other tools; it only matters for a tool that is there.
+                    var message = $"Latest {tool.Name} unknown: {ex.Message}";
+                    if (result.Installed)
+                    {
+                        _log.Warning(message);
+                    }
+                    else
+                    {
+                        _log.Verbose(message);
+                    }
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// KubeLab manages the file when its install record names it and the hash still matches (the rule
+        /// Uninstall-KubeLabTool applies); then the record's hash and source are shown.
+        /// </summary>
+        private static async Task DescribeRecordAsync(KubeLabTool tool, InstallRecord? record)
+        {
+            if (!tool.Installed || record == null)
+            {
+                tool.ManagedByKubeLab = false;
+                return;
+            }
+
+            var actual = await Task.Run(() => InstallRecords.HashFile(tool.Path)).ConfigureAwait(false);
+            tool.ManagedByKubeLab = string.Equals(actual, record.Sha256, StringComparison.Ordinal);
+            if (tool.ManagedByKubeLab)
+            {
+                tool.Sha256 = record.Sha256;
+                tool.Source = record.Source;
+            }
         }
     }
 }
