@@ -122,6 +122,14 @@ Describe 'Help' {
         }
     }
 
+    It '<_> lists -WhatIf and -Confirm in its help syntax when it has them' -ForEach $cmdlets {
+        $command = Get-Command $_
+        $syntax = (Get-Help $_).syntax | Out-String -Width 500
+        foreach ($switch in 'WhatIf', 'Confirm') {
+            if ($command.Parameters.ContainsKey($switch)) { $syntax | Should -Match "\[-$switch\]" }
+        }
+    }
+
     It 'has about_KubeLab' {
         (Get-Help about_KubeLab | Out-String) | Should -Match 'KUBECONFIG'
     }

@@ -15,7 +15,13 @@ $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $ModuleDir 'KubeLab.psd1')
 $docs = [xml](Get-Content $DocumentationXml -Raw)
 $extra = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Examples.psd1')
-$commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# -Verbose, -ErrorAction ... are summed up as <CommonParameters>; -WhatIf and -Confirm are listed like any other
+# parameter of a cmdlet that has them, as Get-Command -Syntax shows them.
+$commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + @('UseTransaction')
+$riskParameters = @{
+    WhatIf  = 'Shows what the cmdlet would change (each command, file and step) without changing anything.'
+    Confirm = 'Asks for confirmation before each change.'
+}
 
 function Get-Summary([string] $memberId) {
     $node = $docs.SelectSingleNode("/doc/members/member[@name='$memberId']/summary")
@@ -108,7 +114,7 @@ foreach ($command in Get-Command -Module KubeLab -CommandType Cmdlet | Sort-Obje
         $globbing = [bool]($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
         Set-ParameterAttributes $p $first $globbing
         Add-Element $p 'maml:name' $name | Out-Null
-        $summary = Get-ParameterSummary $command $name
+        $summary = if ($riskParameters.ContainsKey($name)) { $riskParameters[$name] } else { Get-ParameterSummary $command $name }
         if ($metadata.Aliases) { $summary = "$summary (Alias: $($metadata.Aliases -join ', '))".Trim() }
         Add-Paragraphs $p $summary
         (Add-Element $p 'command:parameterValue' $metadata.ParameterType.Name).SetAttribute('required', 'true')
@@ -131,6 +137,7 @@ foreach ($command in Get-Command -Module KubeLab -CommandType Cmdlet | Sort-Obje
         Add-Element $exampleNode 'dev:code' $example.Code | Out-Null
         $remarks = Add-Element $exampleNode 'dev:remarks'
         Add-Element $remarks 'maml:para' $example.Remarks | Out-Null
+        Add-Element $remarks 'maml:para' '' | Out-Null   # a blank line before the next example's title
     }
 
     $links = Add-Element $node 'command:relatedLinks'
