@@ -227,6 +227,8 @@ users: []
             (TabExpansion2 'Get-KubeCluster old').CompletionMatches.CompletionText | Should -Be @('old-cluster')
             (TabExpansion2 'Remove-KubeUser c').CompletionMatches.CompletionText | Should -Be @('cloud')
             (TabExpansion2 'Set-KubeContext old-one -User mini').CompletionMatches.CompletionText | Should -Be @('minikube')
+            (TabExpansion2 'Set-KubeContext old-one -Namespace kube-s').CompletionMatches.CompletionText | Should -Be @('kube-system')
+            (TabExpansion2 'Set-KubeContext old-one -Namespace ').CompletionMatches.CompletionResultType | Should -Not -Contain 'ProviderItem'
         }
 
         It 'completes from the file given with -Path' {

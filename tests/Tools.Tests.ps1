@@ -234,6 +234,17 @@ Describe 'Install-Kustomize, Install-Minikube, Install-DockerCompose' {
     }
 }
 
+Describe 'Tool name completion' {
+    It 'offers each tool once: <Line>' -ForEach @(
+        @{ Line = 'Install-KubeLabTool -Name '; Expected = @('kubectl', 'kustomize', 'minikube', 'docker-compose') }
+        @{ Line = 'Install-KubeLabTool -Name kubectl, '; Expected = @('kustomize', 'minikube', 'docker-compose') }
+        @{ Line = 'Install-KubeLabTool kubectl, minikube, k'; Expected = @('kustomize') }
+        @{ Line = 'Uninstall-KubeLabTool ku'; Expected = @('kubectl', 'kustomize') }
+    ) {
+        (TabExpansion2 $Line).CompletionMatches.CompletionText | Should -Be $Expected
+    }
+}
+
 Describe 'Install-KubeLabTool' {
     BeforeEach { $dest = New-TestFolder }
     AfterEach { Remove-Item $dest -Recurse -Force }

@@ -87,4 +87,16 @@ namespace KubeLab.Completers
     {
         protected override IEnumerable<string> Names(KubeConfig config) => config.Users.Select(user => user.Name);
     }
+
+    /// <summary>
+    /// Completes namespaces: those the kubeconfig's contexts use, and the ones every cluster has. (Asking a cluster
+    /// would make Tab wait on the network.)
+    /// </summary>
+    public sealed class KubeNamespaceCompleter : KubeConfigNameCompleter
+    {
+        private static readonly string[] Standard = { "default", "kube-node-lease", "kube-public", "kube-system" };
+
+        protected override IEnumerable<string> Names(KubeConfig config) =>
+            config.Contexts.Select(context => context.Namespace).Where(ns => !string.IsNullOrEmpty(ns)).Select(ns => ns!).Concat(Standard).Distinct();
+    }
 }

@@ -28,6 +28,7 @@ namespace KubeLab.Commands
         /// <summary>The namespace; an empty string removes it (kubectl then uses "default").</summary>
         [Parameter]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(KubeNamespaceCompleter))]
         public string? Namespace { get; set; }
 
         /// <summary>The cluster entry the context points at.</summary>
