@@ -35,7 +35,6 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('Kubernetes', 'kubectl', 'kubeconfig', 'minikube', 'Docker', 'Linux')
-            ProjectUri = ''
         }
     }
 }

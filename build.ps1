@@ -6,7 +6,7 @@
     Test    : Build, xUnit (tests/KubeLab.Core.Tests), then Pester (tests/*.Tests.ps1) in a fresh pwsh
               against the built module. Ends with one line "Tests: N passed, N failed[, N skipped]".
     Bench   : Build, then every bench/*.ps1 in a fresh pwsh (figures are printed, never asserted).
-    Package : Build, then a .zip of the module folder in out/.
+    Package : Build, then out/packages/KubeLab.<version>.nupkg (PSResourceGet), installable with Install-PSResource.
     Install : Build, then copy the module into the user's module path so Import-Module KubeLab works.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -176,9 +176,8 @@ switch ($Task) {
     }
     'Package' {
         Invoke-Build
-        $zip = Join-Path $root "out/KubeLab.$version.zip"
-        Compress-Archive -Path (Join-Path $root 'out/KubeLab') -DestinationPath $zip -Force
-        Write-Host "Packaged $zip"
+        $package = & (Join-Path $root 'src/KubeLab/Packaging/New-KubeLabPackage.ps1') -ModuleDir $moduleDir -OutputDir (Join-Path $root 'out/packages')
+        Write-Host "Packaged $package (install with: Register-PSResourceRepository -Name Local -Uri $(Split-Path $package) -Trusted; Install-PSResource KubeLab -Repository Local)"
     }
     'Install' {
         Invoke-Build

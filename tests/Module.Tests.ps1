@@ -14,6 +14,13 @@ Describe 'KubeLab module' {
         $exported | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 
+    It 'lists in CmdletsToExport exactly the cmdlets its assembly defines' {
+        $defined = [KubeLab.Infrastructure.ServiceFactory].Assembly.GetTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object
+        $defined | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
     It 'loads its third-party libraries privately, not into the default load context' {
         Get-KubeContext -ErrorAction SilentlyContinue | Out-Null   # makes Core load YamlDotNet
         $yaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'YamlDotNet' }
