@@ -137,8 +137,24 @@ Describe 'Help' {
         }
     }
 
-    It 'has about_KubeLab' {
-        (Get-Help about_KubeLab | Out-String) | Should -Match 'KUBECONFIG'
+    It 'ships about_KubeLab in <Culture>, chosen by the UI culture, with the concepts and the cmdlet map' -ForEach @(
+        @{ Culture = 'en-US'; Expect = 'chroot'; Heading = 'WHICH CMDLET DOES WHICH STEP' }
+        @{ Culture = 'ko-KR'; Expect = 'chroot'; Heading = '각 단계를 맡는 cmdlet' }
+    ) {
+        $saved = [cultureinfo]::CurrentUICulture
+        try {
+            [cultureinfo]::CurrentUICulture = $Culture
+            $text = Get-Help about_KubeLab | Out-String
+        }
+        finally { [cultureinfo]::CurrentUICulture = $saved }
+        $text | Should -Match $Expect
+        $text | Should -Match ([regex]::Escape($Heading))
+        foreach ($cmdlet in 'Get-KubeContext', 'Install-KubeLabTool', 'Use-KubeContext') { $text | Should -Match $cmdlet }
+    }
+
+    It 'has the kubeconfig rules in about_KubeLab_Kubeconfig and the tool rules in about_KubeLab_Tools' {
+        (Get-Help about_KubeLab_Kubeconfig | Out-String) | Should -Match 'KUBECONFIG'
+        (Get-Help about_KubeLab_Tools | Out-String) | Should -Match 'sha256'
     }
 }
 
