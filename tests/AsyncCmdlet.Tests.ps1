@@ -4,7 +4,7 @@
 BeforeAll {
     Import-Module $env:KUBELAB_TEST_MODULE -Force
     $script:kubelabDll = Join-Path (Split-Path $env:KUBELAB_TEST_MODULE) 'KubeLab.dll'
-    $script:references = @($kubelabDll, [System.Management.Automation.PSObject].Assembly.Location, 'System.Threading', 'System.Threading.Tasks', 'System.Runtime', 'netstandard')
+    $script:references = @($kubelabDll, [System.Management.Automation.PSObject].Assembly.Location, 'System.Threading', 'System.Threading.Thread', 'System.Threading.Tasks', 'System.Runtime', 'netstandard')
 
     Add-Type -ReferencedAssemblies $references -IgnoreWarnings -WarningAction SilentlyContinue -TypeDefinition @'
 using System.Management.Automation;
@@ -18,8 +18,19 @@ public sealed class TestKubeLabAsyncBodyCommand : AsyncPSCmdlet
     [Parameter] public int Count { get; set; } = 50;
     [Parameter] public int DelayMilliseconds { get; set; }
 
+    [Parameter] public SwitchParameter ReportThreads { get; set; }
+
     protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
     {
+        if (ReportThreads)
+        {
+            // Before the first await the body is on the pipeline thread; after a real await it is on the pool.
+            pipeline.WriteObject("start " + Thread.CurrentThread.ManagedThreadId);
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            pipeline.WriteObject("after " + Thread.CurrentThread.ManagedThreadId);
+            return;
+        }
+
         for (var i = 0; i < Count; i++)
         {
             await Task.Delay(DelayMilliseconds, cancellationToken).ConfigureAwait(false);
@@ -38,6 +49,14 @@ Describe 'AsyncPSCmdlet' {
         Import-Module ([TestKubeLabAsyncBodyCommand].Assembly) -Force
         $out = Test-KubeLabAsyncBody -Count 50 -DelayMilliseconds 1
         $out | Should -Be (0..49)
+    }
+
+    It 'starts the body on the pipeline thread, and continues on the pool after an await' {
+        Import-Module ([TestKubeLabAsyncBodyCommand].Assembly) -Force
+        $pipelineThread = [Threading.Thread]::CurrentThread.ManagedThreadId
+        $start, $after = Test-KubeLabAsyncBody -ReportThreads
+        $start | Should -Be "start $pipelineThread"
+        $after | Should -Not -Be "after $pipelineThread"
     }
 
     It 'honours -WhatIf asked from a pool thread' {
