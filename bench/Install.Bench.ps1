@@ -21,6 +21,8 @@ foreach ($tool in 'curl', 'sha256sum', 'install', 'python3') {
     if (-not (Get-Command $tool -CommandType Application -ErrorAction SilentlyContinue)) { throw "The benchmark needs $tool (apt-get install -y $tool)." }
 }
 
+# Install records go to a throwaway state folder, not /var/lib/kubelab.
+$env:KUBELAB_STATE_HOME = Join-Path ([IO.Path]::GetTempPath()) ("kubelab-bench-state-" + $PID)
 Import-Module (Join-Path $ModuleDir 'KubeLab.psd1')
 $work = Join-Path ([IO.Path]::GetTempPath()) ('kubelab-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 $version = 'v1.99.0'
@@ -117,5 +119,5 @@ try {
 }
 finally {
     Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
-    if (-not $env:KUBELAB_BENCH_KEEP) { Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue }
+    if (-not $env:KUBELAB_BENCH_KEEP) { Remove-Item $work, $env:KUBELAB_STATE_HOME -Recurse -Force -ErrorAction SilentlyContinue }
 }

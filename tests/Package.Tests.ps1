@@ -11,9 +11,11 @@ BeforeAll {
     function Invoke-IsolatedPwsh([string] $Command) {
         $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; PSModulePath = $env:PSModulePath }
         try {
-            $env:HOME = Join-Path $work 'home'
-            $env:XDG_DATA_HOME = Join-Path $work 'home/.local/share'
-            $env:XDG_CONFIG_HOME = Join-Path $work 'home/.config'
+            # The folders must exist: .NET answers "" for a special folder that does not, and PSResourceGet would
+            # then keep its repository list relative to the current directory.
+            $env:HOME = (New-Item -ItemType Directory -Force -Path (Join-Path $work 'home')).FullName
+            $env:XDG_DATA_HOME = (New-Item -ItemType Directory -Force -Path (Join-Path $work 'home/.local/share')).FullName
+            $env:XDG_CONFIG_HOME = (New-Item -ItemType Directory -Force -Path (Join-Path $work 'home/.config')).FullName
             $env:PSModulePath = $null   # as in a new login: pwsh builds it from HOME
             $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
             if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $($output | Out-String)" }
@@ -24,7 +26,9 @@ BeforeAll {
         }
     }
 
-    $script:package = & (Join-Path $PSScriptRoot '../src/KubeLab/Packaging/New-KubeLabPackage.ps1') -ModuleDir (Split-Path $env:KUBELAB_TEST_MODULE) -OutputDir (Join-Path $work 'repository')
+    # Packed in the isolated pwsh too: PSResourceGet writes its repository list on first use.
+    $packer = Join-Path $PSScriptRoot '../src/KubeLab/Packaging/New-KubeLabPackage.ps1'
+    $script:package = Invoke-IsolatedPwsh "& '$packer' -ModuleDir '$(Split-Path $env:KUBELAB_TEST_MODULE)' -OutputDir '$(Join-Path $work 'repository')'" | Select-Object -Last 1
 }
 
 AfterAll { Remove-Item $work -Recurse -Force }
@@ -56,5 +60,6 @@ $module = Get-Module KubeLab
         $result.Cmdlets | Should -Be ($manifest.CmdletsToExport | Sort-Object)
         $result.Warnings | Should -BeNullOrEmpty
         $result.CliWrap | Should -BeTrue
+        Test-Path (Join-Path $work 'home/.local/share/PSResourceGet/PSResourceRepository.xml') | Should -BeTrue -Because 'the repository list stays in the throwaway HOME'
     }
 }

@@ -34,7 +34,7 @@ namespace KubeLab.Tools
             if (record == null)
             {
                 throw new ToolInstallException(ToolInstallError.NotInstalledByKubeLab,
-                    $"{path} was not installed by KubeLab ({Path.Combine(destination, InstallRecords.FileName)} has no record of it); remove it with the tool that installed it.");
+                    $"{path} was not installed by KubeLab ({records.Location} has no record of it); remove it with the tool that installed it.");
             }
 
             var actual = InstallRecords.HashFile(path);

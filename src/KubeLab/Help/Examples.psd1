@@ -120,7 +120,7 @@
         )
     }
     'Uninstall-KubeLabTool' = @{
-        Description = "Removes tools that KubeLab installed. KubeLab records each binary it places (name, version, SHA-256, source) in DESTINATION/.kubelab-tools; a binary that is not recorded, or whose hash no longer matches (installed by apt or replaced by hand), is left alone with a warning."
+        Description = "Removes tools that KubeLab installed. KubeLab records each binary it places (name, version, SHA-256, source) in its state folder (/var/lib/kubelab as root, else ~/.local/state/kubelab; see about_KubeLab_Tools); a binary that is not recorded, or whose hash no longer matches (installed by apt or replaced by hand), is left alone with a warning."
         Examples    = @(
             @{ Title = 'Remove minikube'; Code = 'Uninstall-KubeLabTool minikube'; Remarks = 'Asks for confirmation; add -Confirm:$false in scripts.' }
             @{ Title = 'Preview removing everything KubeLab installed'; Code = 'Get-KubeLabTool | Where-Object ManagedByKubeLab | Uninstall-KubeLabTool -WhatIf'; Remarks = 'Nothing is removed with -WhatIf.' }

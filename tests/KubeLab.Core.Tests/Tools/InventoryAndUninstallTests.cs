@@ -154,4 +154,44 @@ public sealed class InventoryAndUninstallTests : IDisposable
         var error = await Assert.ThrowsAsync<ToolInstallException>(() => new ToolUninstaller(_log).UninstallAsync("kustomize", _dest, (_, _) => true, default));
         Assert.Equal(ToolInstallError.NotInstalled, error.Error);
     }
+
+    [Fact]
+    public async Task RecordsLiveInTheStateFolderKeyedByDestinationNotBesideTheBinaries()
+    {
+        _tree.AddKubectl();
+        await InstallAsync("kubectl", "1.33.1");
+        var records = new InstallRecords(_dest);
+        Assert.StartsWith(Path.Combine(TestStateFolder.Path, "tools"), records.Location);
+        Assert.EndsWith(Uri.EscapeDataString(_dest.Trim('/')) + ".tsv", records.Location);
+        Assert.Contains("kubectl\t", File.ReadAllText(records.Location));
+        Assert.False(File.Exists(Path.Combine(_dest, InstallRecords.LegacyFileName)));
+    }
+
+    [Fact]
+    public async Task RecordsKeptBesideTheBinariesByOlderVersionsStillCountAndMoveOnTheNextChange()
+    {
+        _tree.AddKubectl();
+        await InstallAsync("kubectl", "1.33.1");
+        var records = new InstallRecords(_dest);
+        var line = File.ReadAllLines(records.Location).Single(l => l.StartsWith("kubectl\t"));
+        File.Delete(records.Location);
+        File.WriteAllText(Path.Combine(_dest, InstallRecords.LegacyFileName), "# older KubeLab\n" + line + "\n");
+
+        var tool = (await new ToolInventory(new CliWrapCommandRunner(_log), null, _log).GetAsync(new[] { "kubectl" }, _dest, online: false, default)).Single();
+        Assert.True(tool.ManagedByKubeLab);
+
+        Assert.NotNull(await new ToolUninstaller(_log).UninstallAsync("kubectl", _dest, (_, _) => true, default));
+        Assert.False(File.Exists(Path.Combine(_dest, InstallRecords.LegacyFileName)));
+        Assert.Null(new InstallRecords(_dest).Find("kubectl"));
+    }
+
+    [Fact]
+    public void TheStateFolderFollowsTheOverrideThenRootThenXdg()
+    {
+        Assert.Equal(TestStateFolder.Path, InstallRecords.DefaultStateFolder());
+        Assert.Equal("/srv/state", InstallRecords.StateFolderFor("/srv/state", isRoot: true, "/x", "/root"));
+        Assert.Equal("/var/lib/kubelab", InstallRecords.StateFolderFor(null, isRoot: true, "/x", "/root"));
+        Assert.Equal("/x/kubelab", InstallRecords.StateFolderFor("", isRoot: false, "/x", "/home/ana"));
+        Assert.Equal("/home/ana/.local/state/kubelab", InstallRecords.StateFolderFor(null, isRoot: false, null, "/home/ana"));
+    }
 }

@@ -56,7 +56,7 @@ public sealed class ToolInstallerTests : IDisposable
         Assert.Equal(hash, MirrorTree.Sha256(tool.Path));
         Assert.Equal(_server.Url + "dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl", tool.Source);
         Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(tool.Path));
-        Assert.Equal(new[] { ".kubelab-tools", "kubectl" }, DestinationFiles());
+        Assert.Equal(new[] { "kubectl" }, DestinationFiles());
         Assert.Contains(_log.Messages, m => m.Contains("kubectl.sha256"));
         Assert.Contains(_log.Messages, m => m.Contains(Path.Combine(_dest, "kubectl") + " version --client -o json"));
     }
@@ -223,7 +223,7 @@ public sealed class ToolInstallerTests : IDisposable
         var tool = (await _installer.InstallAsync(Request("kustomize"), null, default))!;
         Assert.Equal("v5.8.1", tool.Version);
         Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(tool.Path));
-        Assert.Equal(new[] { ".kubelab-tools", "kustomize" }, DestinationFiles());
+        Assert.Equal(new[] { "kustomize" }, DestinationFiles());
         Assert.Contains("/github.com/kubernetes-sigs/kustomize/releases/download/kustomize%2Fv5.8.1/kustomize_v5.8.1_linux_amd64.tar.gz", _server.Requests);
     }
 
@@ -373,7 +373,7 @@ public sealed class ToolInstallerTests : IDisposable
             _installer.InstallAsync(Request("docker-compose", "2.29.7"), reporter, default),
             _installer.InstallAsync(Request("kustomize", "5.8.1"), reporter, default));
         Assert.Equal(new[] { "v1.33.1", "v1.38.1", "v2.29.7", "v5.8.1" }, results.Select(r => r!.Version));
-        Assert.Equal(new[] { ".kubelab-tools", "docker-compose", "kubectl", "kustomize", "minikube" }, DestinationFiles());
+        Assert.Equal(new[] { "docker-compose", "kubectl", "kustomize", "minikube" }, DestinationFiles());
         var records = new InstallRecords(_dest);
         Assert.All(results, r => Assert.Equal(r!.Sha256, records.Find(r.Name)!.Sha256));
         Assert.Contains(progress, p => p.Name == "kubectl" && !p.Completed && p.TotalBytes == new FileInfo(MirrorTree.KubectlBinary).Length);
