@@ -37,6 +37,17 @@ Describe 'Kubeconfig cmdlets' {
             $lines | Where-Object { $_ -match '^\s+staging\s+staging\s+staging-admin\s+web' } | Should -HaveCount 1
         }
 
+        It 'never cuts a context or cluster name in the table, even at 80 columns' {
+            $long = 'arn:aws:eks:eu-west-1:123456789012:cluster/production-platform'
+            $file = Join-Path ([IO.Path]::GetTempPath()) "kubelab-wide-$([guid]::NewGuid().ToString('N'))"
+            "apiVersion: v1`nkind: Config`nclusters:`n- name: $long`n  cluster: {server: 'https://0123456789ABCDEF.gr7.eu-west-1.eks.amazonaws.com'}`ncontexts:`n- name: $long`n  context: {cluster: '$long', user: u}" | Set-Content $file
+            try {
+                (Get-KubeContext -Path $file | Out-String -Width 80) | Should -Match ([regex]::Escape($long))
+                (Get-KubeCluster -Path $file | Out-String -Width 80) | Should -Match ([regex]::Escape($long))
+            }
+            finally { Remove-Item $file }
+        }
+
         It 'selects by wildcard and by -Current' {
             (Get-KubeContext old-*).Name | Should -Be @('old-one', 'old-two')
             (Get-KubeContext -Current).Name | Should -Be 'minikube'
