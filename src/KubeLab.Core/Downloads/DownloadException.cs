@@ -10,7 +10,11 @@ namespace KubeLab.Downloads
         {
             Url = url;
             Failure = failure;
+            Summary = $"Download of {url} failed: {detail}.";
         }
+
+        /// <summary>What failed, without the advice: for a retry note, where "failed repeatedly" is not yet true.</summary>
+        public string Summary { get; }
 
         public string Url { get; }
 

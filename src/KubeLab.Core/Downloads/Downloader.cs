@@ -91,7 +91,7 @@ namespace KubeLab.Downloads
                 catch (DownloadException ex) when (ex.IsTransient && attemptNumber < _retry.MaxAttempts)
                 {
                     var delay = _retry.DelayAfter(attemptNumber);
-                    _log.Verbose($"{ex.Message} Attempt {attemptNumber} of {_retry.MaxAttempts}; retrying in {delay.TotalSeconds:0.##} s.");
+                    _log.Verbose($"{ex.Summary} Attempt {attemptNumber} of {_retry.MaxAttempts}; retrying in {delay.TotalSeconds:0.##} s.");
                     await _retry.Sleep(delay, cancellationToken).ConfigureAwait(false);
                 }
             }

@@ -67,6 +67,10 @@ public sealed class DownloaderTests : IDisposable
         Assert.Equal(MirrorTree.Sha256(_content), content.Sha256);
         Assert.Equal(4, _server.CountRequests(MirrorPath));
         Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) }, _delays);
+        var notes = _log.Messages.Where(m => m.Contains("retrying in")).ToList();
+        Assert.Equal(3, notes.Count);
+        Assert.Contains("Attempt 1 of 4", notes[0]);
+        Assert.All(notes, note => Assert.DoesNotContain("repeatedly", note)); // not yet true at attempt 1
     }
 
     [Fact]
