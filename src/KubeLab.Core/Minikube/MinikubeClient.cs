@@ -216,8 +216,12 @@ namespace KubeLab.Minikube
             return Output(result, name, "kubectl", null);
         }
 
-        /// <summary>The command for an interactive session (minikube ssh with no command), prepared like every other; the caller runs it on the terminal.</summary>
-        public CommandSpec InteractiveSsh(string? profile, string? node)
+        /// <summary>
+        /// An interactive `minikube ssh` on this terminal (prepared like every other command: user, group). A
+        /// terminal session cannot go through a buffering runner, so the process inherits this one's stdin,
+        /// stdout and stderr; the result is minikube's exit code.
+        /// </summary>
+        public async Task<int> SshInteractiveAsync(string? profile, string? node, CancellationToken cancellationToken)
         {
             var args = new List<string> { "ssh", "--profile=" + CheckProfile(profile) };
             if (!string.IsNullOrEmpty(node))
@@ -225,7 +229,52 @@ namespace KubeLab.Minikube
                 args.Add("--node=" + node);
             }
 
-            return Prepare(args, false);
+            var command = Prepare(args, false);
+            _log.Verbose("Running: " + command.Display);
+            var start = new System.Diagnostics.ProcessStartInfo(command.FileName) { UseShellExecute = false };
+            // ArgumentList (no re-splitting) exists on every .NET Core, but not in netstandard2.0's surface.
+            if (typeof(System.Diagnostics.ProcessStartInfo).GetProperty("ArgumentList")?.GetValue(start) is ICollection<string> list)
+            {
+                foreach (var argument in command.Arguments)
+                {
+                    list.Add(argument);
+                }
+            }
+            else
+            {
+                start.Arguments = string.Join(" ", command.Arguments.Select(WindowsQuote));
+            }
+
+            foreach (var variable in command.Environment)
+            {
+                if (variable.Value == null)
+                {
+                    start.Environment.Remove(variable.Key);
+                }
+                else
+                {
+                    start.Environment[variable.Key] = variable.Value;
+                }
+            }
+
+            using var process = System.Diagnostics.Process.Start(start) ?? throw new MinikubeException(MinikubeErrorKind.Failed, "Could not start " + command.FileName);
+            using (cancellationToken.Register(() =>
+            {
+                try
+                {
+                    process.Kill();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }))
+            {
+                await Task.Run(process.WaitForExit, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return process.ExitCode;
         }
 
         /// <summary>The program: as given, else minikube found on PATH (a full path, so sudo's secure_path cannot pick another).</summary>
@@ -486,6 +535,31 @@ namespace KubeLab.Minikube
                 Issues = issues,
                 Profile = profile,
             };
+        }
+
+        /// <summary>The quoting .NET's own argument splitter undoes (backslashes doubled before a quote).</summary>
+        private static string WindowsQuote(string value)
+        {
+            if (value.Length > 0 && value.IndexOfAny(new[] { ' ', '\t', '"', '\\' }) < 0)
+            {
+                return value;
+            }
+
+            var quoted = new System.Text.StringBuilder("\"");
+            var backslashes = 0;
+            foreach (var c in value)
+            {
+                if (c == '\\')
+                {
+                    backslashes++;
+                    continue;
+                }
+
+                quoted.Append('\\', c == '"' ? backslashes * 2 + 1 : backslashes).Append(c);
+                backslashes = 0;
+            }
+
+            return quoted.Append('\\', backslashes * 2).Append('"').ToString();
         }
 
         private static string Last(string text, int max) => text.Length <= max ? text : "..." + text.Substring(text.Length - max);

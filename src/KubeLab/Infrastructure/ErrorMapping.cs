@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using KubeLab.Downloads;
 using KubeLab.Kubeconfig;
+using KubeLab.Minikube;
 using KubeLab.Processes;
 using KubeLab.Tools;
 
@@ -39,6 +40,15 @@ namespace KubeLab.Infrastructure
             [ErrorIds.ElevationRequired] = ErrorCategory.PermissionDenied,
             [ErrorIds.ProgramNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.InvalidArgument] = ErrorCategory.InvalidArgument,
+
+            // Minikube
+            [ErrorIds.MinikubeFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.MinikubeNotInstalled] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.MinikubeProfileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.MinikubeNotRunning] = ErrorCategory.InvalidOperation,
+            [ErrorIds.DockerGroupRequired] = ErrorCategory.PermissionDenied,
+            [ErrorIds.MinikubeCommandExitCode] = ErrorCategory.InvalidResult,
+            [ErrorIds.MinikubeOutputInvalid] = ErrorCategory.InvalidData,
         };
 
         /// <summary>Whether this is a failure Core reports on purpose (anything else is a bug and surfaces as is).</summary>
@@ -81,6 +91,8 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.DestinationNotWritable;
                 case IOException _:
                     return ErrorIds.ToolOperationFailed;
+                case MinikubeException minikube:
+                    return MinikubeId(minikube.Kind);
                 default:
                     return null;
             }
@@ -123,6 +135,29 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.VersionForSeveralTools;
                 default:
                     return ErrorIds.VersionCheckFailed;
+            }
+        }
+    
+
+        // Minikube
+        private static string MinikubeId(MinikubeErrorKind kind)
+        {
+            switch (kind)
+            {
+                case MinikubeErrorKind.NotInstalled:
+                    return ErrorIds.MinikubeNotInstalled;
+                case MinikubeErrorKind.ProfileNotFound:
+                    return ErrorIds.MinikubeProfileNotFound;
+                case MinikubeErrorKind.NotRunning:
+                    return ErrorIds.MinikubeNotRunning;
+                case MinikubeErrorKind.DockerGroupRequired:
+                    return ErrorIds.DockerGroupRequired;
+                case MinikubeErrorKind.CommandExitCode:
+                    return ErrorIds.MinikubeCommandExitCode;
+                case MinikubeErrorKind.InvalidOutput:
+                    return ErrorIds.MinikubeOutputInvalid;
+                default:
+                    return ErrorIds.MinikubeFailed;
             }
         }
     }
