@@ -286,18 +286,18 @@ namespace KubeLab.Minikube
                 return _program;
             }
 
-            var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-            foreach (var dir in path.Split(Path.PathSeparator).Where(d => d.Length > 0))
+            var found = FindOnPath(Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+            if (found != null)
             {
-                var candidate = Path.Combine(dir, "minikube");
-                if (File.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
+                return found;
             }
 
             throw new MinikubeException(MinikubeErrorKind.NotInstalled, "minikube was not found on PATH. Install it with Install-Minikube, then try again.");
         }
+
+        /// <summary>The first minikube in a PATH value, as a full path; null when there is none.</summary>
+        internal static string? FindOnPath(string pathVariable) =>
+            pathVariable.Split(Path.PathSeparator).Where(d => d.Length > 0).Select(d => Path.Combine(d, "minikube")).Where(File.Exists).Select(Path.GetFullPath).FirstOrDefault();
 
         private static void AddOption(List<string> args, string flag, string? value)
         {

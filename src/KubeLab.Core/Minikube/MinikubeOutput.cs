@@ -64,8 +64,8 @@ namespace KubeLab.Minikube
                     MinikubeJson.Text(entry.Value, "Profile"),
                     string.Equals(MinikubeJson.Text(entry.Value, "Status"), "enabled", StringComparison.Ordinal))
                 {
-                    Maintainer = MinikubeJson.Text(entry.Value, "Maintainer"),
-                    Docs = MinikubeJson.Text(entry.Value, "Docs"),
+                    Maintainer = NonEmpty(MinikubeJson.Text(entry.Value, "Maintainer")),
+                    Docs = NonEmpty(MinikubeJson.Text(entry.Value, "Docs")),
                 })
                 .OrderBy(addon => addon.Name, StringComparer.Ordinal)
                 .ToList();
@@ -109,6 +109,8 @@ namespace KubeLab.Minikube
 
             return profiles;
         }
+
+        private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         /// <summary>The "error" of a profile list that could not load (exit 80); null otherwise.</summary>
         public static string? ProfileListError(string output)
