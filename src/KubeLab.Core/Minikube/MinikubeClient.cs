@@ -27,6 +27,8 @@ namespace KubeLab.Minikube
         private static readonly Regex AddonName = new Regex(@"^[a-z0-9][a-z0-9.\-]*$", RegexOptions.CultureInvariant);
         private static readonly Regex Namespace = new Regex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant);
 
+        private static readonly Regex TextExit = new Regex(@"Exiting due to ([A-Z][A-Z0-9_]*): ([^\n]*)", RegexOptions.CultureInvariant);
+
         private readonly ICommandRunner _runner;
         private readonly DockerGroupAccess _access;
         private readonly IOperationLog _log;
@@ -507,6 +509,17 @@ namespace KubeLab.Minikube
             }
 
             var reason = error?.Name;
+            if (error == null)
+            {
+                // Text mode (addons enable/disable have no -o json): "X Exiting due to REASON: message" (out/out_reason.go).
+                var exiting = TextExit.Match(result.StandardError + "\n" + result.StandardOutput);
+                if (exiting.Success)
+                {
+                    reason = exiting.Groups[1].Value;
+                    said = exiting.Groups[2].Value.Trim();
+                }
+            }
+
             var message = $"{action}{(profile == null ? string.Empty : " -p " + profile)} failed with exit code {exitCode}" +
                           (reason == null ? string.Empty : $" ({reason})") + (said.Length > 0 ? ": " + said : ".");
             var advice = error?.Get("advice");

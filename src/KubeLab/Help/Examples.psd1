@@ -197,10 +197,10 @@
         )
     }
     'Invoke-MinikubeSsh' = @{
-        Description = "Runs a command on a minikube node through minikube ssh and returns its output as lines. The command is an argument list and is quoted for the node's shell, so it runs exactly as given; for a shell pipeline pass sh, -c and the line. A non-zero exit is a non-terminating error (minikube reports every remote failure as 1). Without a command it opens an interactive shell on this terminal."
+        Description = "Runs a command on a minikube node through minikube ssh and returns its output as lines. The command is an argument list and is quoted for the node's shell, so it runs exactly as given; for a shell pipeline pass sh, -c and the line. Write the command after -- when it has arguments that start with a dash, so PowerShell does not read them as parameters. A non-zero exit is a non-terminating error (minikube reports every remote failure as 1). Without a command it opens an interactive shell on this terminal."
         Examples    = @(
             @{ Title = 'A command on the node'; Code = 'Invoke-MinikubeSsh uname -a'; Remarks = 'Output as strings.' }
-            @{ Title = 'A shell line'; Code = 'Invoke-MinikubeSsh sh -c ''ps aux | grep kubelet'''; Remarks = 'The pipe runs on the node.' }
+            @{ Title = 'A shell line'; Code = 'Invoke-MinikubeSsh -- sh -c ''ps aux | grep kubelet'''; Remarks = 'The pipe runs on the node.' }
             @{ Title = 'Interactive'; Code = 'Invoke-MinikubeSsh -Profile lab -Node lab-m02'; Remarks = 'A shell on the second node.' }
         )
     }

@@ -296,4 +296,13 @@ public sealed class MinikubeClientTests
             Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public async Task TextModeFailuresKeepMinikubesReason()
+    {
+        var (client, _) = Client(new Facts(), _ => Result(111, "", "X Exiting due to MK_ADDON_ENABLE: 'nosuch' is not a valid minikube addon\n"));
+        var error = await Assert.ThrowsAsync<MinikubeException>(() => client.SetAddonAsync("nosuch", "lab", true, default));
+        Assert.Equal(("MK_ADDON_ENABLE", 111), (error.Reason!, error.ExitCode!.Value));
+        Assert.Equal("minikube addons enable nosuch -p lab failed with exit code 111 (MK_ADDON_ENABLE): 'nosuch' is not a valid minikube addon.".TrimEnd('.'), error.Message.TrimEnd('.'));
+    }
 }
