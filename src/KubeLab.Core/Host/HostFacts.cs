@@ -14,6 +14,9 @@ namespace KubeLab.Host
     /// </summary>
     public sealed class HostFacts
     {
+        /// <summary>More than any file read here holds (cpuinfo of a large machine included).</summary>
+        private const int MaxFileChars = 4 << 20;
+
         private readonly string _root;
         private readonly Func<string, DiskSpace?> _statvfs;
 
@@ -247,9 +250,15 @@ namespace KubeLab.Host
                 // /proc and /sys files report a size of 0: read them as streams, bounded.
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.None);
                 using var reader = new StreamReader(stream);
-                var buffer = new char[1 << 20];
-                var read = reader.ReadBlock(buffer, 0, buffer.Length);
-                return new string(buffer, 0, read);
+                var text = new System.Text.StringBuilder();
+                var buffer = new char[4096];
+                int read;
+                while (text.Length < MaxFileChars && (read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    text.Append(buffer, 0, read);
+                }
+
+                return text.ToString();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
