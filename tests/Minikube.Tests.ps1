@@ -361,6 +361,14 @@ Describe 'Invoke-MinikubeSsh and Invoke-MinikubeKubectl' {
         $errors[0].Exception.ExitCode | Should -Be 1
     }
 
+    It 'with no command it is interactive: minikube ssh on this terminal, its exit code as an error' {
+        # The stand-in does not emulate a shell session: it says so and exits 1.
+        Invoke-MinikubeSsh -Profile lab -Node lab -ErrorVariable errors -ErrorAction SilentlyContinue 2>$null
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MinikubeCommandExitCode,*'
+        $errors[0].Exception.ExitCode | Should -Be 1
+        (Get-Calls | Where-Object { $_.argv[0] -eq 'ssh' })[-1].argv | Should -Be @('ssh', '--profile=lab', '--node=lab')
+    }
+
     It 'kubectl''s output comes back as lines and its exit code as an error' {
         $json = (Invoke-MinikubeKubectl -Profile lab -- version --client -o json) -join "`n" | ConvertFrom-Json
         $json.clientVersion.gitVersion | Should -Match '^v1\.'

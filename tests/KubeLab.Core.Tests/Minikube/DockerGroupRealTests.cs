@@ -123,19 +123,31 @@ public sealed class DockerGroupRealTests : IDisposable
         return text;
     }
 
+    /// <summary>Runs useradd/groupadd/userdel, retrying while another test (xUnit runs classes in parallel) holds /etc/passwd's lock.</summary>
     private static void Run(params string[] command)
     {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true };
-        foreach (var a in command.Skip(1))
+        for (var attempt = 1; ; attempt++)
         {
-            start.ArgumentList.Add(a);
-        }
+            var start = new ProcessStartInfo(command[0]) { RedirectStandardError = true };
+            foreach (var a in command.Skip(1))
+            {
+                start.ArgumentList.Add(a);
+            }
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode == 0)
+            {
+                return;
+            }
+
+            if (attempt < 50 && error.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            {
+                Thread.Sleep(100);
+                continue;
+            }
+
             throw new InvalidOperationException($"{string.Join(" ", command)} failed ({process.ExitCode}): {error}");
         }
     }
