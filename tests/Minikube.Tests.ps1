@@ -99,7 +99,7 @@ Describe 'Start-Minikube' {
         ($bars | Where-Object StatusDescription -like '*Preparing Kubernetes').CurrentOperation | Should -Be 'Preparing Kubernetes v1.33.1 on Docker 28.4.0 ...'
         ($run.Progress | Select-Object -Last 1).RecordType | Should -Be 'Completed'
         $run.Verbose | Should -Contain "Running: sudo -n -u $user -H -- $standin start --profile=lab --output=json --kubernetes-version=v1.33.1"
-        $run.Warning | Should -Contain 'The default container runtime will change from docker to containerd in minikube v1.39.'
+        $run.Warning | Should -Contain 'Starting v1.39.0, minikube will default to "containerd" container runtime. See #21973 for more info.'
     }
 
     It 'turns the error event into the error record: reason, exit code, advice' {
@@ -286,6 +286,10 @@ Describe 'Profiles, stop and delete' {
         (Get-MinikubeProfile).Name | Should -Be 'other'
         (Get-KubeContext -Path $kubeconfig).Name | Should -Not -Contain 'lab'
         $err = { Remove-Minikube other -Purge -Confirm:$false } | Should -Not -Throw
+        # A profile that is not there: minikube complains (an error event without exit code) and succeeds.
+        $run = Invoke-Captured 'Remove-Minikube gone -Confirm:$false'
+        $run.Error | Should -BeNullOrEmpty
+        $run.Warning | Should -Contain '"gone" profile does not exist, trying anyways.'
         Reset-Standin
         Start-Minikube -Profile a1 -Confirm:$false -WarningAction SilentlyContinue | Out-Null
         Start-Minikube -Profile a2 -Confirm:$false -WarningAction SilentlyContinue | Out-Null

@@ -451,6 +451,10 @@ namespace KubeLab.Minikube
                     case MinikubeEventKind.Warning:
                         _log.Warning(e.Message ?? string.Empty);
                         break;
+                    case MinikubeEventKind.Error when e.ExitCode == null:
+                        // out.ErrT in JSON mode: a complaint that does not end the command (delete of a missing profile).
+                        _log.Warning(e.Message ?? string.Empty);
+                        break;
                     case MinikubeEventKind.Info:
                         _log.Verbose(e.Message ?? string.Empty);
                         break;

@@ -305,4 +305,14 @@ public sealed class MinikubeClientTests
         Assert.Equal(("MK_ADDON_ENABLE", 111), (error.Reason!, error.ExitCode!.Value));
         Assert.Equal("minikube addons enable nosuch -p lab failed with exit code 111 (MK_ADDON_ENABLE): 'nosuch' is not a valid minikube addon.".TrimEnd('.'), error.Message.TrimEnd('.'));
     }
+
+    [Fact]
+    public async Task AnErrorEventWithoutExitCodeIsAWarningWhenMinikubeSucceeds()
+    {
+        var output = MinikubeOutputTests.Event("error", """{"message":"\"gone\" profile does not exist, trying anyways."}""") + "\n";
+        var facts = new Facts();
+        var (client, _) = Client(facts, _ => Result(0, output));
+        await client.DeleteAsync("gone", false, false, null, default);
+        Assert.Equal(new[] { "\"gone\" profile does not exist, trying anyways." }, facts.Warnings);
+    }
 }
