@@ -59,8 +59,8 @@ namespace KubeLab.Minikube
             AddOption(args, "driver", options.Driver);
             AddOption(args, "kubernetes-version", options.KubernetesVersion);
             AddOption(args, "cpus", options.Cpus);
-            AddOption(args, "memory", options.Memory);
-            AddOption(args, "disk-size", options.DiskSize);
+            AddOption(args, "memory", Size(options.Memory));
+            AddOption(args, "disk-size", Size(options.DiskSize));
             if (options.Nodes.HasValue)
             {
                 if (options.Nodes.Value < 1)
@@ -300,6 +300,20 @@ namespace KubeLab.Minikube
         /// <summary>The first minikube in a PATH value, as a full path; null when there is none.</summary>
         internal static string? FindOnPath(string pathVariable) =>
             pathVariable.Split(Path.PathSeparator).Where(d => d.Length > 0).Select(d => Path.Combine(d, "minikube")).Where(File.Exists).Select(Path.GetFullPath).FirstOrDefault();
+
+        /// <summary>
+        /// A size as minikube reads it (a bare number is MB). PowerShell turns -Memory 4GB into 4294967296 bytes,
+        /// which minikube would take as 4 PB: a bare number of a mebibyte or more is taken as bytes and given in MB.
+        /// </summary>
+        internal static string? Size(string? value)
+        {
+            if (value == null || !long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1024L * 1024)
+            {
+                return value;
+            }
+
+            return (number / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "mb";
+        }
 
         private static void AddOption(List<string> args, string flag, string? value)
         {

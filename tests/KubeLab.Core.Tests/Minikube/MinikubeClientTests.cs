@@ -315,4 +315,12 @@ public sealed class MinikubeClientTests
         await client.DeleteAsync("gone", false, false, null, default);
         Assert.Equal(new[] { "\"gone\" profile does not exist, trying anyways." }, facts.Warnings);
     }
+
+    [Theory]
+    [InlineData("4096", "4096")]
+    [InlineData("4g", "4g")]
+    [InlineData("max", "max")]
+    [InlineData("4294967296", "4096mb")]
+    [InlineData("42949672960", "40960mb")]
+    public void PowerShellByteSizesReachMinikubeInMegabytes(string given, string passed) => Assert.Equal(passed, MinikubeClient.Size(given));
 }

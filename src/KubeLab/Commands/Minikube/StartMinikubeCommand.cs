@@ -32,12 +32,12 @@ namespace KubeLab.Commands
         [ValidateNotNullOrEmpty]
         public string? Cpus { get; set; }
 
-        /// <summary>Memory for the node, such as 4096 (MB), 4g, max or no-limit.</summary>
+        /// <summary>Memory for the node, such as 4096 (MB), 4g, 4GB (PowerShell's bytes, given to minikube in MB), max or no-limit.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Memory { get; set; }
 
-        /// <summary>Disk size of the node, such as 20000mb or 40g.</summary>
+        /// <summary>Disk size of the node, such as 20000mb, 40g or 40GB (PowerShell's bytes, given to minikube in MB).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? DiskSize { get; set; }
