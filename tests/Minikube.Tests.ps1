@@ -102,14 +102,31 @@ Describe 'Start-Minikube' {
         $run.Warning | Should -Contain 'Starting v1.39.0, minikube will default to "containerd" container runtime. See #21973 for more info.'
     }
 
-    It 'turns the error event into the error record: reason, exit code, advice' {
-        $err = { Start-Minikube -KubernetesVersion v1.10.0 -Confirm:$false -WarningAction SilentlyContinue } | Should -Throw -PassThru
+    It 'turns the error event into the error record: reason, exit code, message; minikube''s warnings stay warnings' {
+        $run = Invoke-Captured 'Start-Minikube -KubernetesVersion v1.10.0 -Confirm:$false'
+        $err = $run.Error | Select-Object -Last 1
         $err.FullyQualifiedErrorId | Should -BeLike 'MinikubeFailed,*'
         $err.CategoryInfo.Category | Should -Be 'InvalidResult'
         $err.Exception.Reason | Should -Be 'K8S_OLD_UNSUPPORTED'
         $err.Exception.ExitCode | Should -Be 106
-        $err.Exception.Advice | Should -Be 'Use --kubernetes-version=v1.28.0 or newer'
-        $err.Exception.Message | Should -BeLike 'minikube start -p minikube failed with exit code 106 (K8S_OLD_UNSUPPORTED): Specified Kubernetes version v1.10.0 is less than the oldest supported version: v1.28.0.*Advice: Use --kubernetes-version=v1.28.0 or newer'
+        $err.Exception.Message | Should -Be 'minikube start -p minikube failed with exit code 106 (K8S_OLD_UNSUPPORTED): Kubernetes 1.10.0 is not supported by this release of minikube'
+        $run.Warning | Should -Contain 'You can force an unsupported Kubernetes version via the --force flag'
+    }
+
+    It 'carries minikube''s advice and documentation link into the error' {
+        # The socket belongs to another group than the one KubeLab was told: minikube says PROVIDER_DOCKER_NEWGRP.
+        $other = "klpx$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        & groupadd $other
+        try {
+            Set-Content "$miniHome/standin-docker-group" $other
+            $err = { Start-Minikube -Confirm:$false -WarningAction SilentlyContinue } | Should -Throw -PassThru
+        }
+        finally { & groupdel $other }
+        $err.Exception.Reason | Should -Be 'PROVIDER_DOCKER_NEWGRP'
+        $err.Exception.ExitCode | Should -Be 69
+        $err.Exception.Advice | Should -Be "Add your user to the 'docker' group: 'sudo usermod -aG docker `$USER && newgrp docker'"
+        $err.Exception.DocumentationUrl | Should -Be 'https://docs.docker.com/engine/install/linux-postinstall/'
+        $err.Exception.Message | Should -BeLike '*Advice: Add your user to the ''docker'' group*Documentation: https://docs.docker.com/engine/install/linux-postinstall/'
     }
 
     It 'makes -Mirror (or KUBELAB_MIRROR) minikube''s --binary-mirror in the MIRROR/HOST/PATH layout' {
