@@ -360,7 +360,11 @@ Describe 'Addons' {
         $addon.Name | Should -Be 'registry'
         $errors | Should -HaveCount 1
         $errors[0].Exception.Reason | Should -Be 'MK_ADDON_ENABLE'
+        $errors[0].Exception.ExitCode | Should -Be 10
         $errors[0].TargetObject | Should -Be 'nosuch'
+        $err = { Disable-MinikubeAddon nosuch -Profile lab -Confirm:$false -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Reason | Should -Be 'SVC_ADDON_UNSUPPORTED'
+        $err.Exception.ExitCode | Should -Be 116
     }
 }
 

@@ -300,10 +300,10 @@ public sealed class MinikubeClientTests
     [Fact]
     public async Task TextModeFailuresKeepMinikubesReason()
     {
-        var (client, _) = Client(new Facts(), _ => Result(111, "", "X Exiting due to MK_ADDON_ENABLE: 'nosuch' is not a valid minikube addon\n"));
+        var (client, _) = Client(new Facts(), _ => Result(10, "", "X Exiting due to MK_ADDON_ENABLE: enable failed: nosuch is not a valid addon\n"));
         var error = await Assert.ThrowsAsync<MinikubeException>(() => client.SetAddonAsync("nosuch", "lab", true, default));
-        Assert.Equal(("MK_ADDON_ENABLE", 111), (error.Reason!, error.ExitCode!.Value));
-        Assert.Equal("minikube addons enable nosuch -p lab failed with exit code 111 (MK_ADDON_ENABLE): 'nosuch' is not a valid minikube addon.".TrimEnd('.'), error.Message.TrimEnd('.'));
+        Assert.Equal(("MK_ADDON_ENABLE", 10), (error.Reason!, error.ExitCode!.Value));
+        Assert.Equal("minikube addons enable nosuch -p lab failed with exit code 10 (MK_ADDON_ENABLE): enable failed: nosuch is not a valid addon", error.Message);
     }
 
     [Fact]
