@@ -28,6 +28,21 @@
         'Update-KubeLabTool'
         'Get-KubeLabTool'
         'Uninstall-KubeLabTool'
+        # Minikube
+        'Start-Minikube'
+        'Get-MinikubeStatus'
+        'Stop-Minikube'
+        'Remove-Minikube'
+        'Suspend-Minikube'
+        'Resume-Minikube'
+        'Get-MinikubeProfile'
+        'Get-MinikubeAddon'
+        'Enable-MinikubeAddon'
+        'Disable-MinikubeAddon'
+        'Invoke-MinikubeSsh'
+        'Invoke-MinikubeKubectl'
+        # Host
+        'Test-KubeLabHost'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -64,6 +65,33 @@ namespace KubeLab.Processes
             wrapped.Environment["HOME"] = _identity.InvokingUserHome;
             return wrapped;
         }
+
+        /// <summary>
+        /// The command as it must run to hold a group this process does not hold yet (the user was added to it
+        /// after logging in): `sg GROUP -c 'COMMAND'`. sg takes one shell string, so every part of the command is
+        /// single-quoted (POSIX: nothing inside single quotes is special, and ' itself becomes '\''); the
+        /// command's parts are KubeLab's own argument list, never a string a user typed.
+        /// </summary>
+        /// <exception cref="ArgumentException">A group name that is not a plain group name.</exception>
+        public static CommandSpec WithGroup(CommandSpec command, string group)
+        {
+            if (!SystemIdentity.IsValidUserName(group))
+            {
+                throw new ArgumentException($"'{group}' is not a valid group name.", nameof(group));
+            }
+
+            var script = string.Join(" ", new[] { command.FileName }.Concat(command.Arguments).Select(QuoteAlways));
+            var wrapped = new CommandSpec("sg", group, "-c", "exec " + script) { WorkingDirectory = command.WorkingDirectory };
+            foreach (var variable in command.Environment)
+            {
+                wrapped.Environment[variable.Key] = variable.Value;
+            }
+
+            return wrapped;
+        }
+
+        /// <summary>A POSIX single-quoted word, whatever it holds (an empty argument stays an argument).</summary>
+        internal static string QuoteAlways(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
         private static CommandSpec Wrap(CommandSpec command, IEnumerable<string> prefix)
         {

@@ -126,4 +126,97 @@
             @{ Title = 'Preview removing everything KubeLab installed'; Code = 'Get-KubeLabTool | Where-Object ManagedByKubeLab | Uninstall-KubeLabTool -WhatIf'; Remarks = 'Nothing is removed with -WhatIf.' }
         )
     }
+
+    # Minikube
+    'Start-Minikube' = @{
+        Description = "Runs minikube start -o json and turns its step events into one progress bar (step N of M with the step's name); its warnings go to the warning stream, its info messages to -Verbose, and its error event (reason, exit code, advice, documentation and issue links) becomes the error record. Returns the cluster's status, one object per node.`n`nminikube's docker driver refuses root: under sudo, minikube runs as the invoking user (SUDO_USER, with that user's HOME); as plain root the command fails before anything runs. When the user is in the docker group but this session does not hold it yet (added after logging in), minikube runs through 'sg docker' with a warning; when the user is not in the group at all, the error names Add-DockerGroupUser.`n`n-Mirror (or `$env:KUBELAB_MIRROR) becomes minikube's --binary-mirror in the same MIRROR/HOST/PATH layout as the tool downloads, so one mirror serves the whole lab. -Verbose shows the minikube command exactly as run."
+        Examples    = @(
+            @{ Title = 'A default cluster'; Code = 'Start-Minikube'; Remarks = 'Profile minikube, the docker driver chosen by minikube, and the status when it is up.' }
+            @{ Title = 'A two-node cluster with addons'; Code = 'Start-Minikube -Profile lab -Nodes 2 -KubernetesVersion v1.33.1 -Addon metrics-server, ingress'; Remarks = 'One status object per node: lab and lab-m02.' }
+            @{ Title = 'Air-gapped'; Code = 'Start-Minikube -Mirror https://mirror.example/kubelab -ImageRepository registry.example/k8s'; Remarks = 'kubectl, kubelet and kubeadm come from MIRROR/dl.k8s.io/release.' }
+        )
+    }
+    'Get-MinikubeStatus' = @{
+        Description = "Runs minikube status -o json and returns one object per node (Profile, Node, Host, Kubelet, APIServer, Kubeconfig, Worker). minikube's exit code is a bitmask (1 host, 2 Kubernetes, 4 kubeconfig, ORed over the nodes); it is decoded into ExitCode, HostNotRunning, KubernetesNotRunning, KubeconfigNotConfigured and Healthy, and is never an error by itself. A profile that does not exist (exit 85) is a non-terminating error, so other profiles in the pipeline are still shown."
+        Examples    = @(
+            @{ Title = 'Is the cluster up?'; Code = '(Get-MinikubeStatus).Healthy'; Remarks = 'True only when every node is Running and the kubeconfig is Configured.' }
+            @{ Title = 'Every profile'; Code = 'Get-MinikubeProfile | Get-MinikubeStatus'; Remarks = 'The profile''s Name binds to -Profile.' }
+        )
+    }
+    'Stop-Minikube' = @{
+        Description = "Runs minikube stop for a profile (or -All), with a progress bar from its events. Unless -KeepContext, minikube removes the profile's cluster, user and context from the kubeconfig (and clears current-context if it was the profile)."
+        Examples    = @(
+            @{ Title = 'Stop the default cluster'; Code = 'Stop-Minikube'; Remarks = 'Profile minikube.' }
+            @{ Title = 'Stop every running profile'; Code = 'Get-MinikubeProfile | Where-Object Status -eq OK | Stop-Minikube'; Remarks = 'Name binds to -Profile.' }
+        )
+    }
+    'Remove-Minikube' = @{
+        Description = "Runs minikube delete for a profile (or -All): the node containers, the profile and its kubeconfig entries go. -Purge also removes minikube's folder (~/.minikube); with more than one profile minikube wants -All with it. Asks for confirmation."
+        Examples    = @(
+            @{ Title = 'Delete a cluster'; Code = 'Remove-Minikube -Profile lab -Confirm:$false'; Remarks = 'A profile that does not exist only warns, as minikube does.' }
+            @{ Title = 'Start over completely'; Code = 'Remove-Minikube -All -Purge'; Remarks = 'Removes every profile and ~/.minikube.' }
+        )
+    }
+    'Suspend-Minikube' = @{
+        Description = "Runs minikube pause: the containers of the chosen namespaces (default kube-system, kubernetes-dashboard, istio-operator; -AllNamespaces for all) are frozen, so Kubernetes stops answering while the node keeps running. The cluster must be running (exit 83 otherwise)."
+        Examples    = @(
+            @{ Title = 'Pause everything'; Code = 'Suspend-Minikube -AllNamespaces -PassThru'; Remarks = 'The status afterwards shows APIServer Paused.' }
+        )
+    }
+    'Resume-Minikube' = @{
+        Description = "Runs minikube unpause for the chosen namespaces (default minikube's list; -AllNamespaces for all)."
+        Examples    = @(
+            @{ Title = 'Resume'; Code = 'Resume-Minikube -AllNamespaces'; Remarks = 'Kubernetes answers again.' }
+        )
+    }
+    'Get-MinikubeProfile' = @{
+        Description = "Runs minikube profile list -o json and returns one object per profile: Name, Status (OK, Stopped, Paused ...), Driver, KubernetesVersion, ContainerRuntime, Nodes, Active (the profile minikube uses without -p) and ActiveKubeContext. Profiles minikube finds invalid (no config, no driver) are returned with Valid False and Status Invalid, so they can be piped to Remove-Minikube."
+        Examples    = @(
+            @{ Title = 'All profiles'; Code = 'Get-MinikubeProfile'; Remarks = 'The active profile is marked with *.' }
+            @{ Title = 'Clean up invalid profiles'; Code = 'Get-MinikubeProfile | Where-Object -Not Valid | Remove-Minikube'; Remarks = 'Name binds to -Profile.' }
+        )
+    }
+    'Get-MinikubeAddon' = @{
+        Description = "Runs minikube addons list -o json for a profile and returns one object per addon (Name, Enabled, Profile). Names accept wildcards."
+        Examples    = @(
+            @{ Title = 'What is enabled'; Code = 'Get-MinikubeAddon -Enabled'; Remarks = 'For the minikube profile.' }
+            @{ Title = 'Enable from the list'; Code = 'Get-MinikubeAddon metrics-server | Enable-MinikubeAddon'; Remarks = 'Name and Profile bind by property name.' }
+        )
+    }
+    'Enable-MinikubeAddon' = @{
+        Description = "Runs minikube addons enable for each addon. -PassThru returns each addon as minikube lists it afterwards."
+        Examples    = @(
+            @{ Title = 'Enable metrics-server'; Code = 'Enable-MinikubeAddon metrics-server -PassThru'; Remarks = 'Enabled is True afterwards.' }
+            @{ Title = 'From the list'; Code = 'Get-MinikubeAddon metrics-server | Enable-MinikubeAddon'; Remarks = 'Name and Profile bind by property name.' }
+        )
+    }
+    'Disable-MinikubeAddon' = @{
+        Description = "Runs minikube addons disable for each addon. -PassThru returns each addon as minikube lists it afterwards."
+        Examples    = @(
+            @{ Title = 'Disable every enabled addon'; Code = 'Get-MinikubeAddon -Enabled | Disable-MinikubeAddon'; Remarks = 'Asks nothing; use -WhatIf to preview.' }
+        )
+    }
+    'Invoke-MinikubeSsh' = @{
+        Description = "Runs a command on a minikube node through minikube ssh and returns its output as lines. The command is an argument list and is quoted for the node's shell, so it runs exactly as given; for a shell pipeline pass sh, -c and the line. Write the command after -- when it has arguments that start with a dash, so PowerShell does not read them as parameters. A non-zero exit is a non-terminating error (minikube reports every remote failure as 1). Without a command it opens an interactive shell on this terminal."
+        Examples    = @(
+            @{ Title = 'A command on the node'; Code = 'Invoke-MinikubeSsh uname -a'; Remarks = 'Output as strings.' }
+            @{ Title = 'A shell line'; Code = 'Invoke-MinikubeSsh -- sh -c ''ps aux | grep kubelet'''; Remarks = 'The pipe runs on the node.' }
+            @{ Title = 'Interactive'; Code = 'Invoke-MinikubeSsh -Profile lab -Node lab-m02'; Remarks = 'A shell on the second node.' }
+        )
+    }
+    'Invoke-MinikubeKubectl' = @{
+        Description = "Runs minikube kubectl -- args: a kubectl matching the cluster's Kubernetes version, pointed at the profile's cluster. Output comes back as lines; kubectl's exit code becomes a non-terminating error."
+        Examples    = @(
+            @{ Title = 'Pods of every namespace'; Code = 'Invoke-MinikubeKubectl -- get pods -A'; Remarks = 'Arguments after -- go to kubectl unchanged.' }
+        )
+    }
+    # Host
+    'Test-KubeLabHost' = @{
+        Description = "Checks, before anything is downloaded, whether this machine can run the lab, and returns one object per check (Check, Required, Actual, Passed, Advice): the OS and codename (does Docker's repository have it?), the architecture, CPUs >= 2, memory >= 2 GiB, free disk >= 20 GiB where Docker keeps its data, the isolation the kernel offers (pid, net, mnt, uts, ipc, user and cgroup namespaces, cgroup v2, overlayfs), hardware virtualization, Docker installed and answering, and the docker group in this session. A container is an ordinary process that the kernel gives its own namespaces, cgroups and root filesystem: the Advice of a failed isolation check says which kernel feature is missing and what the lab loses without it. Reads /etc/os-release, /proc, /sys/fs/cgroup, statvfs and the Docker socket; changes nothing. -Quiet returns one boolean: true when every check that is not optional passed."
+        Examples    = @(
+            @{ Title = 'Every check'; Code = 'Test-KubeLabHost'; Remarks = 'Failed checks carry advice.' }
+            @{ Title = 'Only what fails'; Code = 'Test-KubeLabHost | Where-Object -Not Passed | Format-List Check, Actual, Advice'; Remarks = 'What to fix first.' }
+            @{ Title = 'As a gate in a script'; Code = 'if (-not (Test-KubeLabHost -Quiet)) { throw ''This host cannot run the lab'' }'; Remarks = 'Optional checks (user namespaces, virtualization) do not count.' }
+        )
+    }
 }

@@ -35,5 +35,14 @@ namespace KubeLab.Infrastructure
         public const string ElevationRequired = "ElevationRequired";
         public const string ProgramNotFound = "ProgramNotFound";
         public const string InvalidArgument = "InvalidToolArgument";
+
+        // Minikube
+        public const string MinikubeFailed = "MinikubeFailed";
+        public const string MinikubeNotInstalled = "MinikubeNotInstalled";
+        public const string MinikubeProfileNotFound = "MinikubeProfileNotFound";
+        public const string MinikubeNotRunning = "MinikubeNotRunning";
+        public const string DockerGroupRequired = "DockerGroupRequired";
+        public const string MinikubeCommandExitCode = "MinikubeCommandExitCode";
+        public const string MinikubeOutputInvalid = "MinikubeOutputInvalid";
     }
 }

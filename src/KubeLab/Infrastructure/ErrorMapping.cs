@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using KubeLab.Downloads;
 using KubeLab.Kubeconfig;
+using KubeLab.Minikube;
 using KubeLab.Processes;
 using KubeLab.Tools;
 
@@ -39,6 +40,15 @@ namespace KubeLab.Infrastructure
             [ErrorIds.ElevationRequired] = ErrorCategory.PermissionDenied,
             [ErrorIds.ProgramNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.InvalidArgument] = ErrorCategory.InvalidArgument,
+
+            // Minikube
+            [ErrorIds.MinikubeFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.MinikubeNotInstalled] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.MinikubeProfileNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.MinikubeNotRunning] = ErrorCategory.InvalidOperation,
+            [ErrorIds.DockerGroupRequired] = ErrorCategory.PermissionDenied,
+            [ErrorIds.MinikubeCommandExitCode] = ErrorCategory.InvalidResult,
+            [ErrorIds.MinikubeOutputInvalid] = ErrorCategory.InvalidData,
         };
 
         private static readonly Dictionary<KubeConfigErrorKind, string> KubeConfigIds = new Dictionary<KubeConfigErrorKind, string>
@@ -60,6 +70,17 @@ namespace KubeLab.Infrastructure
             [ToolInstallError.NotInstalled] = ErrorIds.NotInstalled,
             [ToolInstallError.NotInstalledByKubeLab] = ErrorIds.NotInstalledByKubeLab,
             [ToolInstallError.VersionForSeveralTools] = ErrorIds.VersionForSeveralTools,
+        };
+
+        private static readonly Dictionary<MinikubeErrorKind, string> MinikubeIds = new Dictionary<MinikubeErrorKind, string>
+        {
+            [MinikubeErrorKind.NotInstalled] = ErrorIds.MinikubeNotInstalled,
+            [MinikubeErrorKind.ProfileNotFound] = ErrorIds.MinikubeProfileNotFound,
+            [MinikubeErrorKind.NotRunning] = ErrorIds.MinikubeNotRunning,
+            [MinikubeErrorKind.DockerGroupRequired] = ErrorIds.DockerGroupRequired,
+            [MinikubeErrorKind.CommandExitCode] = ErrorIds.MinikubeCommandExitCode,
+            [MinikubeErrorKind.InvalidOutput] = ErrorIds.MinikubeOutputInvalid,
+            [MinikubeErrorKind.Failed] = ErrorIds.MinikubeFailed,
         };
 
         /// <summary>Whether this is a failure Core reports on purpose (anything else is a bug and surfaces as is).</summary>
@@ -109,6 +130,8 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.DestinationNotWritable;
                 case IOException _:
                     return ErrorIds.ToolOperationFailed;
+                case MinikubeException minikube:
+                    return MinikubeIds[minikube.Kind];
                 default:
                     return null;
             }

@@ -1,6 +1,8 @@
 using System;
 using KubeLab.Downloads;
+using KubeLab.Host;
 using KubeLab.Kubeconfig;
+using KubeLab.Minikube;
 using KubeLab.Processes;
 using KubeLab.Tools;
 
@@ -16,6 +18,7 @@ namespace KubeLab.Infrastructure
         private ICommandRunner? _runner;
         private SystemIdentity? _identity;
         private Elevation? _elevation;
+        private CliWrapStreamingCommandRunner? _streamingRunner;
 
         internal ServiceFactory(IOperationLog log, Func<string, string> resolvePath)
         {
@@ -59,5 +62,35 @@ namespace KubeLab.Infrastructure
         /// <summary>The kubeconfig store over -Path (an explicit file) or KUBECONFIG / ~/.kube/config.</summary>
         public KubeConfigStore KubeConfigStore(string? path) =>
             new KubeConfigStore(KubeConfigLocation.Resolve(path == null ? null : _resolvePath(path)), Log);
+    
+
+        // Minikube
+
+        /// <summary>minikube's lifecycle: run as the invoking user, through sg when the docker group is not held yet, events streamed.</summary>
+        public MinikubeClient Minikube() =>
+            new MinikubeClient(_streamingRunner ??= new CliWrapStreamingCommandRunner(Log), DockerGroupAccess.ForThisProcess(Elevation), Log);
+
+        /// <summary>minikube's --binary-mirror for -Mirror or $env:KUBELAB_MIRROR (the mirror's copy of dl.k8s.io/release); null without a mirror.</summary>
+        public string? MinikubeBinaryMirror(string? mirror)
+        {
+            var found = Mirror(mirror);
+            return found == null ? null : MinikubeClient.BinaryMirrorFor(found);
+        }
+
+        // Host
+
+        /// <summary>Test-KubeLabHost's checks over this machine's /proc, /sys, statvfs and Docker socket.</summary>
+        public HostInspector HostInspector()
+        {
+            var group = Environment.GetEnvironmentVariable(DockerGroupAccess.GroupVariable);
+            return new HostInspector(
+                new HostFacts(),
+                new SocketDockerProbe(),
+                Identity,
+                string.IsNullOrWhiteSpace(group) ? DockerGroupAccess.DefaultGroup : group!.Trim(),
+                UserDatabase.IsGroupMember,
+                UserDatabase.ProcessHoldsGroup,
+                name => UserDatabase.FindGroup(name) != null);
+        }
     }
 }
