@@ -28,6 +28,13 @@
         'Update-KubeLabTool'
         'Get-KubeLabTool'
         'Uninstall-KubeLabTool'
+        # Docker
+        'Install-Docker'
+        'Uninstall-Docker'
+        'Get-DockerEngine'
+        'Add-DockerGroupUser'
+        'Get-DockerGroupUser'
+        'Remove-DockerGroupUser'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

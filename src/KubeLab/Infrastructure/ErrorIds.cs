@@ -35,5 +35,15 @@ namespace KubeLab.Infrastructure
         public const string ElevationRequired = "ElevationRequired";
         public const string ProgramNotFound = "ProgramNotFound";
         public const string InvalidArgument = "InvalidToolArgument";
+
+        // Docker
+        public const string DockerUnsupportedSystem = "DockerUnsupportedSystem";
+        public const string DockerKeyFingerprintMismatch = "DockerKeyFingerprintMismatch";
+        public const string DockerInvalidKey = "DockerInvalidKey";
+        public const string DockerVersionNotFound = "DockerVersionNotFound";
+        public const string DockerCommandFailed = "DockerCommandFailed";
+        public const string DockerDaemonNotStarted = "DockerDaemonNotStarted";
+        public const string DockerInvalidUserName = "DockerInvalidUserName";
+        public const string DockerUserNotFound = "DockerUserNotFound";
     }
 }

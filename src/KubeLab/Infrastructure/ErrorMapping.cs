@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using KubeLab.Docker;
 using KubeLab.Downloads;
 using KubeLab.Kubeconfig;
 using KubeLab.Processes;
@@ -39,6 +40,16 @@ namespace KubeLab.Infrastructure
             [ErrorIds.ElevationRequired] = ErrorCategory.PermissionDenied,
             [ErrorIds.ProgramNotFound] = ErrorCategory.ObjectNotFound,
             [ErrorIds.InvalidArgument] = ErrorCategory.InvalidArgument,
+
+            // Docker
+            [ErrorIds.DockerUnsupportedSystem] = ErrorCategory.NotImplemented,
+            [ErrorIds.DockerKeyFingerprintMismatch] = ErrorCategory.SecurityError,
+            [ErrorIds.DockerInvalidKey] = ErrorCategory.InvalidData,
+            [ErrorIds.DockerVersionNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.DockerCommandFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.DockerDaemonNotStarted] = ErrorCategory.NotEnabled,
+            [ErrorIds.DockerInvalidUserName] = ErrorCategory.InvalidArgument,
+            [ErrorIds.DockerUserNotFound] = ErrorCategory.ObjectNotFound,
         };
 
         /// <summary>Whether this is a failure Core reports on purpose (anything else is a bug and surfaces as is).</summary>
@@ -67,6 +78,8 @@ namespace KubeLab.Infrastructure
                     return ToolId(install.Error);
                 case DownloadException download:
                     return download.Failure == DownloadFailure.NotFound ? ErrorIds.DownloadNotFound : ErrorIds.DownloadFailed;
+                case DockerException docker:
+                    return DockerId(docker.Kind);
                 case ElevationRequiredException _:
                     return ErrorIds.ElevationRequired;
                 case ProgramNotFoundException _:
@@ -100,6 +113,30 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.KubeConfigLocked;
                 default:
                     return ErrorIds.KubeConfigIoFailed;
+            }
+        }
+
+        // Docker
+        private static string DockerId(DockerErrorKind kind)
+        {
+            switch (kind)
+            {
+                case DockerErrorKind.UnsupportedSystem:
+                    return ErrorIds.DockerUnsupportedSystem;
+                case DockerErrorKind.KeyFingerprintMismatch:
+                    return ErrorIds.DockerKeyFingerprintMismatch;
+                case DockerErrorKind.InvalidKey:
+                    return ErrorIds.DockerInvalidKey;
+                case DockerErrorKind.VersionNotFound:
+                    return ErrorIds.DockerVersionNotFound;
+                case DockerErrorKind.DaemonNotStarted:
+                    return ErrorIds.DockerDaemonNotStarted;
+                case DockerErrorKind.InvalidUserName:
+                    return ErrorIds.DockerInvalidUserName;
+                case DockerErrorKind.UserNotFound:
+                    return ErrorIds.DockerUserNotFound;
+                default:
+                    return ErrorIds.DockerCommandFailed;
             }
         }
 

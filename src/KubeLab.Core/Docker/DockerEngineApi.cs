@@ -1,0 +1,126 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet;
+using Docker.DotNet.Handler.Abstractions;
+using Docker.DotNet.Unix;
+
+namespace KubeLab.Docker
+{
+    /// <summary>What the daemon says about itself through its Engine API (GET /version and GET /info).</summary>
+    public sealed class DaemonFacts
+    {
+        public string? ServerVersion { get; set; }
+
+        public string? ApiVersion { get; set; }
+
+        public string? DataRoot { get; set; }
+
+        public string? StorageDriver { get; set; }
+
+        public string? CgroupVersion { get; set; }
+
+        public bool Rootless { get; set; }
+    }
+
+    /// <summary>Asks a Docker daemon about itself; no answer is a value, not an exception.</summary>
+    public interface IDockerEngineApi
+    {
+        /// <summary>The daemon's facts, or null with the reason it did not answer.</summary>
+        Task<(DaemonFacts? Facts, string? Problem)> QueryAsync(string endpoint, CancellationToken cancellationToken);
+    }
+
+    /// <summary>
+    /// The Engine API over the daemon's socket through Docker.DotNet (Docker.DotNet.Enhanced), kept behind this
+    /// class so none of its types reach KubeLab's public surface. No API version is pinned: the daemon answers
+    /// in its own, so an old daemon (Debian's 20.10 speaks 1.41) works as well as a new one.
+    /// </summary>
+    public sealed class DockerEngineApi : IDockerEngineApi
+    {
+        public const string DefaultEndpoint = "unix:///var/run/docker.sock";
+
+        private readonly TimeSpan _timeout;
+
+        public DockerEngineApi(TimeSpan? timeout = null)
+        {
+            _timeout = timeout ?? TimeSpan.FromSeconds(10);
+        }
+
+        /// <summary>DOCKER_HOST when set, else the default socket.</summary>
+        public static string CurrentEndpoint()
+        {
+            var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+            return string.IsNullOrWhiteSpace(host) ? DefaultEndpoint : host!.Trim();
+        }
+
+        public async Task<(DaemonFacts? Facts, string? Problem)> QueryAsync(string endpoint, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(endpoint);
+            if (uri.Scheme == "unix" && !File.Exists(uri.LocalPath))
+            {
+                return (null, $"The Docker daemon is not running: there is no socket at {uri.LocalPath}. Start it with Install-Docker (which starts it), or 'sudo systemctl start docker'.");
+            }
+
+            try
+            {
+                using var client = Build(uri);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_timeout);
+                var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+                var info = await client.System.GetSystemInfoAsync(timeout.Token).ConfigureAwait(false);
+                return (new DaemonFacts
+                {
+                    ServerVersion = version.Version,
+                    ApiVersion = version.APIVersion,
+                    DataRoot = info.DockerRootDir,
+                    StorageDriver = info.Driver,
+                    CgroupVersion = info.CgroupVersion,
+                    Rootless = info.SecurityOptions?.Any(o => o.IndexOf("name=rootless", StringComparison.Ordinal) >= 0) == true,
+                }, null);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (null, $"The Docker daemon at {endpoint} did not answer within {_timeout.TotalSeconds:0} s.");
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException || ex is DockerApiException || ex is TimeoutException || ex is UnauthorizedAccessException)
+            {
+                return (null, Explain(endpoint, ex));
+            }
+        }
+
+        private static string Explain(string endpoint, Exception ex)
+        {
+            for (var inner = ex; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.AccessDenied:
+                            return $"Permission denied on {endpoint}: this session is not in the docker group yet. Run Add-DockerGroupUser, then log in again (or run 'newgrp docker'); until then use sudo.";
+                        case SocketError.ConnectionRefused:
+                        case SocketError.AddressNotAvailable:
+                            return $"The Docker daemon is not running: nothing listens on {endpoint}.";
+                    }
+                }
+            }
+
+            return $"The Docker daemon at {endpoint} did not answer: {ex.Message}";
+        }
+
+        private DockerClient Build(Uri uri)
+        {
+            var options = new ClientOptions { Endpoint = uri, Timeout = _timeout };
+            if (uri.Scheme == "unix")
+            {
+                return new DockerClientBuilder<UnixSocketTransportOptions>(DockerHandlerFactory.Instance, new UnixSocketTransportOptions(), options, null!).Build();
+            }
+
+            return new DockerClientBuilder().WithEndpoint(uri).Build();
+        }
+    }
+}
