@@ -128,7 +128,8 @@ namespace KubeLab.Docker
             return false;
         }
 
-        private string? FindDockerd() => DockerEngineProbe.FindOnPath("dockerd") ?? _paths.DaemonLocations.FirstOrDefault(File.Exists);
+        // The packages' own locations first (docker-ce: /usr/bin, docker.io: /usr/sbin), then PATH.
+        private string? FindDockerd() => _paths.DaemonLocations.FirstOrDefault(File.Exists) ?? DockerEngineProbe.FindOnPath("dockerd");
 
         private string LogTail()
         {

@@ -74,8 +74,8 @@ namespace KubeLab.Docker
 
         private async Task<string?> ClientVersionAsync(DpkgStatus packages, CancellationToken cancellationToken)
         {
-            var path = FindOnPath("docker");
-            if (path == null)
+            var path = _paths.DockerCli ?? FindOnPath("docker");
+            if (path == null || !File.Exists(path))
             {
                 return null;
             }

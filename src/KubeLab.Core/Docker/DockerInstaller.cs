@@ -375,11 +375,11 @@ namespace KubeLab.Docker
         }
 
         /// <summary>The repository URI apt is given: a mirror folder as file:, and never a mirror's credentials (they belong in /etc/apt/auth.conf.d).</summary>
-        private Uri AptUri(Uri mapped)
+        private string AptUri(Uri mapped)
         {
             if (mapped.IsFile)
             {
-                return new Uri("file:" + mapped.LocalPath);
+                return "file:" + mapped.LocalPath;
             }
 
             if (mapped.UserInfo.Length > 0)
@@ -387,7 +387,7 @@ namespace KubeLab.Docker
                 _log.Warning("The mirror's user and password are not written into the apt source; put them in /etc/apt/auth.conf.d/ for apt to use.");
             }
 
-            return new Uri(DownloadMirror.Display(mapped));
+            return DownloadMirror.Display(mapped);
         }
     }
 

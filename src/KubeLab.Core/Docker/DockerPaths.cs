@@ -34,6 +34,9 @@ namespace KubeLab.Docker
         /// <summary>Where temp files are made before `install` places them as root.</summary>
         public string? TempFolder { get; set; }
 
+        /// <summary>The docker CLI; null means the first one on PATH.</summary>
+        public string? DockerCli { get; set; }
+
         /// <summary>Folders searched for dockerd (PATH first).</summary>
         public IReadOnlyList<string> DaemonLocations { get; set; } = new[] { "/usr/bin/dockerd", "/usr/sbin/dockerd", "/usr/local/bin/dockerd" };
     }

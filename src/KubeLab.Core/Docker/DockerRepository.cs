@@ -98,9 +98,9 @@ namespace KubeLab.Docker
         }
 
         /// <summary>The deb822 sources file, as Docker's documentation writes it.</summary>
-        public string SourcesFile(Uri repositoryUri, string architecture) =>
+        public string SourcesFile(string repositoryUri, string architecture) =>
             "Types: deb\n" +
-            $"URIs: {repositoryUri.ToString().TrimEnd('/')}\n" +
+            $"URIs: {repositoryUri.TrimEnd('/')}\n" +
             $"Suites: {Suite}\n" +
             "Components: stable\n" +
             $"Architectures: {architecture}\n" +
