@@ -7,7 +7,7 @@ using KubeLab.Infrastructure;
 namespace KubeLab.Commands
 {
     /// <summary>Installs Docker Engine from Docker's apt repository (or the distribution's docker.io), starts the daemon and waits until it answers.</summary>
-    [Cmdlet(VerbsLifecycle.Install, "Docker", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Install, "Docker", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DockerEngine))]
     public sealed class InstallDockerCommand : AsyncPSCmdlet
     {
