@@ -19,11 +19,22 @@ BeforeAll {
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "Import-Module '$env:KUBELAB_TEST_MODULE'; $Script" 2>&1 | Out-String -Width 400
     }
 
+    # The engine packages as this suite found them: what it installs that was not there is purged at the end.
+    $script:enginePackages = 'docker.io', 'containerd', 'runc'
+    $script:initialPackages = @($enginePackages | Where-Object { Test-DebInstalled $_ })
+
     function Stop-TestDaemon {
         # Only a dockerd that KubeLab started in the background (its pid file says so).
         if (Test-Path /run/kubelab-dockerd.pid) {
             & start-stop-daemon --stop --pidfile /run/kubelab-dockerd.pid --remove-pidfile --retry TERM/20/KILL/5 | Out-Null
         }
+    }
+}
+
+AfterAll {
+    if ((& id -u) -eq '0') {
+        $added = @($enginePackages | Where-Object { $_ -notin $initialPackages -and (Test-DebInstalled $_) })
+        if ($added) { & env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq @added 2>&1 | Out-Null }
     }
 }
 
@@ -202,7 +213,7 @@ Describe 'Official source from a local apt repository in Docker''s layout' -Tag 
         $left = @($packages | Where-Object { Test-DebInstalled $_ })
         if ($left) { & env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq @left | Out-Null }
         if (-not $hadSources) { Remove-Item $sourcesFile, $keyringFile -Force -ErrorAction SilentlyContinue }
-        Remove-Item /var/lib/apt/lists/127.0.0.1_* -Force -ErrorAction SilentlyContinue
+        Remove-Item /var/lib/apt/lists/127.0.0.1* -Force -ErrorAction SilentlyContinue
         # Put back what the install removed as conflicting (docker.io and the containerd and runc it needs).
         $missing = @($conflictsBefore | Where-Object { -not (Test-DebInstalled $_) })
         if ($missing) {
@@ -212,6 +223,7 @@ Describe 'Official source from a local apt repository in Docker''s layout' -Tag 
             }
         }
         Stop-TestDaemon
+        foreach ($gnupg in $key.Home, $otherKey.Home) { & gpgconf --homedir $gnupg --kill all 2>$null }
         Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
     }
 

@@ -43,6 +43,8 @@ namespace KubeLab.Docker
     {
         public const string DefaultEndpoint = "unix:///var/run/docker.sock";
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DockerClient> Clients = new System.Collections.Concurrent.ConcurrentDictionary<string, DockerClient>();
+
         private readonly TimeSpan _timeout;
 
         public DockerEngineApi(TimeSpan? timeout = null)
@@ -67,20 +69,20 @@ namespace KubeLab.Docker
 
             try
             {
-                using var client = Build(uri);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_timeout);
-                var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
-                var info = await client.System.GetSystemInfoAsync(timeout.Token).ConfigureAwait(false);
-                return (new DaemonFacts
+                DaemonFacts facts;
+                try
                 {
-                    ServerVersion = version.Version,
-                    ApiVersion = version.APIVersion,
-                    DataRoot = info.DockerRootDir,
-                    StorageDriver = info.Driver,
-                    CgroupVersion = info.CgroupVersion,
-                    Rootless = info.SecurityOptions?.Any(o => o.IndexOf("name=rootless", StringComparison.Ordinal) >= 0) == true,
-                }, null);
+                    facts = await AskAsync(Client(uri, fresh: false), timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is DockerApiException))
+                {
+                    // A kept connection may belong to a daemon that has restarted since: once more on a new one.
+                    facts = await AskAsync(Client(uri, fresh: true), timeout.Token).ConfigureAwait(false);
+                }
+
+                return (facts, null);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -90,6 +92,45 @@ namespace KubeLab.Docker
             {
                 return (null, Explain(endpoint, ex));
             }
+        }
+
+        private static async Task<DaemonFacts> AskAsync(DockerClient client, CancellationToken cancellationToken)
+        {
+            // Both at once: /info is the slow one (the daemon gathers it), /version rides along.
+            var versionTask = client.System.GetVersionAsync(cancellationToken);
+            var infoTask = client.System.GetSystemInfoAsync(cancellationToken);
+            var version = await versionTask.ConfigureAwait(false);
+            var info = await infoTask.ConfigureAwait(false);
+            return new DaemonFacts
+                {
+                    ServerVersion = version.Version,
+                    ApiVersion = version.APIVersion,
+                    DataRoot = info.DockerRootDir,
+                    StorageDriver = info.Driver,
+                    CgroupVersion = info.CgroupVersion,
+                    Rootless = info.SecurityOptions?.Any(o => o.IndexOf("name=rootless", StringComparison.Ordinal) >= 0) == true,
+            };
+        }
+
+        /// <summary>
+        /// One client per endpoint for the session, so a warm Get-DockerEngine reuses its connection instead of
+        /// building a client and dialling the socket each time.
+        /// </summary>
+        private DockerClient Client(Uri uri, bool fresh)
+        {
+            var key = uri.ToString();
+            if (!fresh && Clients.TryGetValue(key, out var kept))
+            {
+                return kept;
+            }
+
+            var client = Build(uri);
+            Clients.AddOrUpdate(key, client, (_, old) =>
+            {
+                old.Dispose();
+                return client;
+            });
+            return client;
         }
 
         private static string Explain(string endpoint, Exception ex)
@@ -112,9 +153,10 @@ namespace KubeLab.Docker
             return $"The Docker daemon at {endpoint} did not answer: {ex.Message}";
         }
 
-        private DockerClient Build(Uri uri)
+        private static DockerClient Build(Uri uri)
         {
-            var options = new ClientOptions { Endpoint = uri, Timeout = _timeout };
+            // The client's own timeout is generous: each call is bounded by QueryAsync's token instead.
+            var options = new ClientOptions { Endpoint = uri, Timeout = TimeSpan.FromMinutes(5) };
             if (uri.Scheme == "unix")
             {
                 return new DockerClientBuilder<UnixSocketTransportOptions>(DockerHandlerFactory.Instance, new UnixSocketTransportOptions(), options, null!).Build();
