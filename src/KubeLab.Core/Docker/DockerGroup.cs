@@ -165,6 +165,12 @@ namespace KubeLab.Docker
                 return false;
             }
 
+            // No socket (the daemon is down): the group decides once it is there (dockerd makes it root:docker 0660).
+            if (!System.IO.File.Exists(_socket))
+            {
+                return true;
+            }
+
             // Read and write permission with the effective ids, as connect(2) will check them.
             return NativeMethods.faccessat(NativeMethods.AtFdCwd, _socket, NativeMethods.ReadWrite, NativeMethods.AtEaccess) == 0;
         }

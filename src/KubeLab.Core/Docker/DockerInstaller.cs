@@ -239,6 +239,13 @@ namespace KubeLab.Docker
 
             // 2. The distribution's packages that clash with Docker's (their data in /var/lib/docker is kept).
             var conflicting = repository.ConflictingPackages.Where(packages.IsInstalled).ToArray();
+            if (conflicting.Length > 0 && File.Exists(_paths.DaemonPidFile))
+            {
+                // A dockerd KubeLab started in the background belongs to the package about to go; apt's scripts
+                // stop only services they know, so it would keep answering from a deleted binary.
+                plan.Steps.Add(new DockerStep("Docker daemon", "Stop the dockerd that KubeLab started in the background", async ct => await _daemon.StopAsync(ct).ConfigureAwait(false)));
+            }
+
             if (conflicting.Length > 0)
             {
                 plan.Steps.Add(Command(DockerCommands.AptGet(new[] { "remove", "-y" }.Concat(conflicting).ToArray()), "Removing packages that conflict with Docker's"));

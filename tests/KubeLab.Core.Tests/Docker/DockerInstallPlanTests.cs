@@ -152,6 +152,17 @@ public sealed class DockerInstallPlanTests
     }
 
     [Fact]
+    public async Task ADaemonKubeLabStartedIsStoppedBeforeItsPackageIsRemoved()
+    {
+        using var m = new DockerFixture(DockerFixture.Debian12, ("docker.io", "20.10.24"), ("ca-certificates", "1"));
+        m.AddKey("debian", "mirror-key.asc");
+        File.WriteAllText(m.Paths.DaemonPidFile, "4242\n");
+        await InstallAsync(m, new DockerInstallOptions { KeyFingerprint = DockerFixture.MirrorKeyFingerprint, NoStart = true });
+        Assert.Equal($"start-stop-daemon --stop --pidfile {m.Paths.DaemonPidFile} --remove-pidfile --retry TERM/20/KILL/5", m.Commands[1]);
+        Assert.Equal($"{Apt} remove -y docker.io", m.Commands[2]);
+    }
+
+    [Fact]
     public async Task StaleDockerListIsRemovedAndMissingPrerequisitesInstalled()
     {
         using var m = new DockerFixture(DockerFixture.Debian12);
