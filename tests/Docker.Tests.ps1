@@ -245,7 +245,15 @@ Describe 'Official source from a local apt repository in Docker''s layout' -Tag 
     }
 
     It 'installs Docker''s packages with apt from the mirror, after checking the mirror''s key' {
-        $engine = Install-Docker -Mirror $mirror -KeyFingerprint $key.Fingerprint -NoStart -Confirm:$false
+        $out = Install-Docker -Mirror $mirror -KeyFingerprint $key.Fingerprint -NoStart -Confirm:$false -Verbose 4>&1
+        $engine = $out | Where-Object { $_ -is [KubeLab.Docker.DockerEngine] }
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        # -Verbose shows each command exactly as run, in order.
+        $ran = @($verbose | Where-Object { $_ -like 'Running: *' })
+        $ran | Should -Contain 'Running: dpkg --print-architecture'
+        $ran | Should -Contain 'Running: install -m 0755 -d /etc/apt/keyrings'
+        $ran[-1] | Should -Be 'Running: env DEBIAN_FRONTEND=noninteractive apt-get install -y docker-ce docker-ce-cli containerd.io docker-buildx-plugin docker-compose-plugin'
+        $verbose | Should -Contain "The key from ${mirror}download.docker.com/linux/$family/gpg has the expected fingerprint $((($key.Fingerprint -split '(.{4})' | Where-Object { $_ }) -join ' '))."
         $engine.Status | Should -Be 'InstalledNotStarted'
         $engine.Source | Should -Be 'Official'
         $engine.PackageVersion | Should -Be '5:99.0.0-1~kubelab'
@@ -271,7 +279,12 @@ Describe 'Official source from a local apt repository in Docker''s layout' -Tag 
             Should -Throw -ErrorId 'DockerVersionNotFound*' -ExpectedMessage '*99.0.0*'
     }
 
-    It 'Uninstall-Docker purges the packages and removes the apt source and key' {
+    It 'Uninstall-Docker purges the packages and removes the apt source and key (and -WhatIf first changes nothing)' {
+        $preview = Invoke-InFreshPwsh 'Uninstall-Docker -WhatIf'
+        $preview | Should -Match 'apt-get purge -y docker-ce docker-ce-cli containerd\.io docker-buildx-plugin docker-compose-plugin'
+        $preview | Should -Match ([regex]::Escape("rm -f -- $sourcesFile $keyringFile"))
+        $preview | Should -Not -Match '/var/lib/docker'
+        Test-DebInstalled docker-ce | Should -BeTrue
         Uninstall-Docker -Confirm:$false
         foreach ($package in $packages) { Test-DebInstalled $package | Should -BeFalse }
         Test-Path $sourcesFile | Should -BeFalse
