@@ -178,6 +178,85 @@ Describe 'Distribution source, for real on this machine' -Tag System -Skip:(-not
         }
     }
 
+    Context 'as a user who is not root, in a session that started before the change' {
+        BeforeAll {
+            $script:plainUser = 'klplain' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+            & useradd -m $plainUser
+            if ($LASTEXITCODE -ne 0) { throw "useradd $plainUser failed" }
+            # This pwsh lives under root's home, which other users cannot read: a copy they can run.
+            $script:userPwsh = Join-Path $work 'pwsh'
+            Copy-Item ([IO.Path]::GetDirectoryName([System.Management.Automation.PSObject].Assembly.Location)) $userPwsh -Recurse
+            & chmod -R a+rX $work
+
+            function Start-AsPlainUser([string] $Script) {
+                $file = Join-Path $work ("script-" + [guid]::NewGuid().ToString('N').Substring(0, 6) + '.ps1')
+                Set-Content $file ("Import-Module '$env:KUBELAB_TEST_MODULE'`n" + $Script)
+                & chmod a+r $file
+                $start = [Diagnostics.ProcessStartInfo]::new('runuser')
+                foreach ($argument in @('-u', $plainUser, '--', 'env', "HOME=/home/$plainUser", 'DOTNET_CLI_TELEMETRY_OPTOUT=1', 'DOTNET_NOLOGO=1',
+                        (Get-Command dotnet).Source, (Join-Path $userPwsh 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $file)) {
+                    $start.ArgumentList.Add($argument)
+                }
+                $start.RedirectStandardOutput = $true
+                $start.RedirectStandardError = $true
+                [Diagnostics.Process]::Start($start)
+            }
+
+            function Wait-AsPlainUser([Diagnostics.Process] $Process) {
+                if (-not $Process.WaitForExit(90000)) { $Process.Kill($true); throw 'the pwsh of the test user hung' }
+                $out = $Process.StandardOutput.ReadToEnd()
+                $err = $Process.StandardError.ReadToEnd()
+                if ($Process.ExitCode -ne 0) { throw "the pwsh of the test user failed ($($Process.ExitCode)): $out $err" }
+                $out | ConvertFrom-Json
+            }
+        }
+
+        AfterAll {
+            & userdel -r $plainUser 2>$null
+        }
+
+        It 'cannot elevate without root or sudo, is added by root, and learns that its own session does not have the group yet' {
+            $signals = New-Item -ItemType Directory -Force -Path (Join-Path $work 'signals')
+            & chmod 1777 $signals
+            $ready = Join-Path $signals 'ready'
+            $go = Join-Path $signals 'go'
+            $session = Start-AsPlainUser @"
+`$engineBefore = Get-DockerEngine
+`$elevation = `$null
+try { Add-DockerGroupUser -ErrorAction Stop | Out-Null } catch { `$elevation = `$_.FullyQualifiedErrorId + ' | ' + `$_.Exception.Message }
+Set-Content '$ready' 'ready'
+for (`$i = 0; `$i -lt 600 -and -not (Test-Path '$go'); `$i++) { Start-Sleep -Milliseconds 100 }
+`$after = Get-DockerGroupUser -WarningAction SilentlyContinue | Where-Object UserName -eq '$plainUser'
+[pscustomobject]@{ EngineBefore = `$engineBefore; Elevation = `$elevation; After = `$after } | ConvertTo-Json -Depth 3 -Compress
+"@
+            for ($i = 0; $i -lt 600 -and -not (Test-Path $ready) -and -not $session.HasExited; $i++) { Start-Sleep -Milliseconds 100 }
+            if (-not (Test-Path $ready)) { $session.Kill($true); throw "the test user's session never got ready: $($session.StandardError.ReadToEnd())" }
+            Add-DockerGroupUser -UserName $plainUser -Confirm:$false -WarningAction SilentlyContinue | Out-Null
+            Set-Content $go 'go'
+            $result = Wait-AsPlainUser $session
+
+            $result.EngineBefore.DaemonRunning | Should -BeFalse
+            $result.EngineBefore.Message | Should -Match 'Permission denied.*Add-DockerGroupUser'
+            $result.Elevation | Should -BeLike 'ElevationRequired*'
+            $result.Elevation | Should -Match 'sudo pwsh'
+            $result.After.UserName | Should -Be $plainUser
+            $result.After.IsMember | Should -BeTrue
+            $result.After.IsActiveInSession | Should -BeFalse
+            $result.After.Advice | Should -Match 'newgrp docker'
+        }
+
+        It 'a new session of that user has the group: active, and the daemon answers it' {
+            $result = Wait-AsPlainUser (Start-AsPlainUser @"
+[pscustomobject]@{ Membership = Get-DockerGroupUser -UserName '$plainUser'; Engine = Get-DockerEngine } | ConvertTo-Json -Depth 3 -Compress
+"@)
+            $result.Membership.IsMember | Should -BeTrue
+            $result.Membership.IsActiveInSession | Should -BeTrue
+            $result.Membership.Advice | Should -BeNullOrEmpty
+            $result.Engine.DaemonRunning | Should -BeTrue
+            $result.Engine.ServerVersion | Should -Not -BeNullOrEmpty
+        }
+    }
+
     It 'Get-DockerEngine with the daemon stopped: DaemonRunning false and why, not an error' {
         if ($wasRunning) { Set-ItResult -Skipped -Because 'a daemon this suite did not start was running'; return }
         & docker rmi $image 2>&1 | Out-Null
