@@ -187,6 +187,7 @@ Describe 'Distribution source, for real on this machine' -Tag System -Skip:(-not
             $script:userPwsh = Join-Path $work 'pwsh'
             Copy-Item ([IO.Path]::GetDirectoryName([System.Management.Automation.PSObject].Assembly.Location)) $userPwsh -Recurse
             & chmod -R a+rX $work
+            $script:sessions = [Collections.Generic.List[Diagnostics.Process]]::new()
 
             function Start-AsPlainUser([string] $Script) {
                 $file = Join-Path $work ("script-" + [guid]::NewGuid().ToString('N').Substring(0, 6) + '.ps1')
@@ -199,7 +200,9 @@ Describe 'Distribution source, for real on this machine' -Tag System -Skip:(-not
                 }
                 $start.RedirectStandardOutput = $true
                 $start.RedirectStandardError = $true
-                [Diagnostics.Process]::Start($start)
+                $process = [Diagnostics.Process]::Start($start)
+                $script:sessions.Add($process)
+                $process
             }
 
             function Wait-AsPlainUser([Diagnostics.Process] $Process) {
@@ -212,6 +215,8 @@ Describe 'Distribution source, for real on this machine' -Tag System -Skip:(-not
         }
 
         AfterAll {
+            # The sessions this context started, if a failure left one running (userdel refuses a user with processes).
+            foreach ($process in $sessions) { if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit() } }
             & userdel -r $plainUser 2>$null
         }
 
