@@ -271,6 +271,14 @@ for (`$i = 0; `$i -lt 600 -and -not (Test-Path '$go'); `$i++) { Start-Sleep -Mil
         $engine.ServerVersion | Should -BeNullOrEmpty
         $engine.Source | Should -Be 'Distribution'
         $engine.Message | Should -Match 'not running'
+
+        # Started again in the same session: the new daemon run is asked afresh, not served from the last one.
+        (Install-Docker -Source Distribution -Confirm:$false).DaemonRunning | Should -BeTrue
+        $again = Get-DockerEngine
+        $again.DaemonRunning | Should -BeTrue
+        $again.ServerVersion | Should -Be (& docker version --format '{{.Server.Version}}')
+        Stop-TestDaemon
+        (Get-DockerEngine).DaemonRunning | Should -BeFalse
     }
 }
 

@@ -45,6 +45,9 @@ namespace KubeLab.Docker
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DockerClient> Clients = new System.Collections.Concurrent.ConcurrentDictionary<string, DockerClient>();
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((DateTime, DateTime) Instance, DaemonFacts Facts)> Cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, ((DateTime, DateTime) Instance, DaemonFacts Facts)>();
+
         private readonly TimeSpan _timeout;
 
         public DockerEngineApi(TimeSpan? timeout = null)
@@ -71,15 +74,16 @@ namespace KubeLab.Docker
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_timeout);
+                var instance = DaemonInstance(uri);
                 DaemonFacts facts;
                 try
                 {
-                    facts = await AskAsync(Client(uri, fresh: false), timeout.Token).ConfigureAwait(false);
+                    facts = await AskAsync(Client(uri, fresh: false), endpoint, instance, timeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is DockerApiException))
                 {
                     // A kept connection may belong to a daemon that has restarted since: once more on a new one.
-                    facts = await AskAsync(Client(uri, fresh: true), timeout.Token).ConfigureAwait(false);
+                    facts = await AskAsync(Client(uri, fresh: true), endpoint, instance, timeout.Token).ConfigureAwait(false);
                 }
 
                 return (facts, null);
@@ -94,22 +98,55 @@ namespace KubeLab.Docker
             }
         }
 
-        private static async Task<DaemonFacts> AskAsync(DockerClient client, CancellationToken cancellationToken)
+        /// <summary>
+        /// Which daemon run answers on a unix socket: dockerd writes its pid file (docker.pid beside the socket:
+        /// /var/run/docker.pid, or $XDG_RUNTIME_DIR/docker.pid when rootless) at each start, and makes the socket
+        /// anew unless systemd holds it; both times together tell one run from the next, an upgrade's restart
+        /// included. Null (nothing is kept) for tcp endpoints or when there is no pid file to tell by.
+        /// </summary>
+        private static (DateTime, DateTime)? DaemonInstance(Uri uri)
         {
-            // Both at once: /info is the slow one (the daemon gathers it), /version rides along.
+            if (uri.Scheme != "unix")
+            {
+                return null;
+            }
+
+            var pidFile = Path.Combine(Path.GetDirectoryName(uri.LocalPath) ?? "/", "docker.pid");
+            return File.Exists(pidFile) ? (File.GetLastWriteTimeUtc(pidFile), File.GetLastWriteTimeUtc(uri.LocalPath)) : ((DateTime, DateTime)?)null;
+        }
+
+        private static async Task<DaemonFacts> AskAsync(DockerClient client, string endpoint, (DateTime, DateTime)? instance, CancellationToken cancellationToken)
+        {
+            // What this class reads (versions, data root, storage driver, cgroup version, rootless) is fixed for a
+            // daemon's lifetime, and /version and /info are slow on the daemon's side (dockerd 20.10 runs runc and
+            // docker-init for /info; /version takes it ~6 ms): they are asked once per daemon run. Every call still
+            // asks the daemon itself, through /_ping (well under a millisecond), whether it answers.
+            if (instance != null && Cache.TryGetValue(endpoint, out var cached) && cached.Instance.Equals(instance.Value))
+            {
+                await client.System.PingAsync(cancellationToken).ConfigureAwait(false);
+                return cached.Facts;
+            }
+
+            // Both at once.
             var versionTask = client.System.GetVersionAsync(cancellationToken);
             var infoTask = client.System.GetSystemInfoAsync(cancellationToken);
             var version = await versionTask.ConfigureAwait(false);
             var info = await infoTask.ConfigureAwait(false);
-            return new DaemonFacts
-                {
-                    ServerVersion = version.Version,
-                    ApiVersion = version.APIVersion,
-                    DataRoot = info.DockerRootDir,
-                    StorageDriver = info.Driver,
-                    CgroupVersion = info.CgroupVersion,
-                    Rootless = info.SecurityOptions?.Any(o => o.IndexOf("name=rootless", StringComparison.Ordinal) >= 0) == true,
+            var facts = new DaemonFacts
+            {
+                ServerVersion = version.Version,
+                ApiVersion = version.APIVersion,
+                DataRoot = info.DockerRootDir,
+                StorageDriver = info.Driver,
+                CgroupVersion = info.CgroupVersion,
+                Rootless = info.SecurityOptions?.Any(o => o.IndexOf("name=rootless", StringComparison.Ordinal) >= 0) == true,
             };
+            if (instance != null)
+            {
+                Cache[endpoint] = (instance.Value, facts);
+            }
+
+            return facts;
         }
 
         /// <summary>
