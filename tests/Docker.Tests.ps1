@@ -22,6 +22,10 @@ BeforeAll {
     # The engine packages as this suite found them: what it installs that was not there is purged at the end.
     $script:enginePackages = 'docker.io', 'containerd', 'runc'
     $script:initialPackages = @($enginePackages | Where-Object { Test-DebInstalled $_ })
+    # And what installing and running docker.io leaves behind even after a purge.
+    $script:initialLeftovers = @{}
+    foreach ($path in '/var/lib/docker', '/etc/docker', '/run/docker', '/var/log/kubelab-dockerd.log') { $initialLeftovers[$path] = Test-Path $path }
+    $script:hadDockerGroup = [bool](& getent group docker)
 
     function Stop-TestDaemon {
         # Only a dockerd that KubeLab started in the background (its pid file says so).
@@ -35,6 +39,10 @@ AfterAll {
     if ((& id -u) -eq '0') {
         $added = @($enginePackages | Where-Object { $_ -notin $initialPackages -and (Test-DebInstalled $_) })
         if ($added) { & env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq @added 2>&1 | Out-Null }
+        if ('docker.io' -notin $initialPackages -and -not (Test-DebInstalled docker.io)) {
+            foreach ($path in $initialLeftovers.Keys) { if (-not $initialLeftovers[$path]) { Remove-Item $path -Recurse -Force -ErrorAction SilentlyContinue } }
+            if (-not $hadDockerGroup) { & groupdel docker 2>$null }
+        }
     }
 }
 
