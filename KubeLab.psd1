@@ -43,6 +43,13 @@
         'Invoke-MinikubeKubectl'
         # Host
         'Test-KubeLabHost'
+        # Docker
+        'Install-Docker'
+        'Uninstall-Docker'
+        'Get-DockerEngine'
+        'Add-DockerGroupUser'
+        'Get-DockerGroupUser'
+        'Remove-DockerGroupUser'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

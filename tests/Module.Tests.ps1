@@ -167,6 +167,7 @@ Describe 'Error ids' {
     It 'maps every <Enum> value to a stable id with its category' -ForEach @(
         @{ Enum = 'KubeLab.Kubeconfig.KubeConfigErrorKind'; New = { param($v) [KubeLab.Kubeconfig.KubeConfigException]::new($v, 'message', '/tmp/file', $null, $null) } }
         @{ Enum = 'KubeLab.Tools.ToolInstallError'; New = { param($v) [KubeLab.Tools.ToolInstallException]::new($v, 'message', $null) } }
+        @{ Enum = 'KubeLab.Docker.DockerErrorKind'; New = { param($v) [KubeLab.Docker.DockerException]::new($v, 'message', $null) } }
         @{ Enum = 'KubeLab.Minikube.MinikubeErrorKind'; New = { param($v) [KubeLab.Minikube.MinikubeException]::new($v, 'message', $null, $null) } }
     ) {
         $ids = foreach ($value in [Enum]::GetValues([type]$Enum)) {

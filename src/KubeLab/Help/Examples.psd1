@@ -219,4 +219,49 @@
             @{ Title = 'As a gate in a script'; Code = 'if (-not (Test-KubeLabHost -Quiet)) { throw ''This host cannot run the lab'' }'; Remarks = 'Optional checks (user namespaces, virtualization) do not count.' }
         )
     }
+
+    # Docker
+    'Install-Docker' = @{
+        Description = "Installs Docker Engine the way Docker's documentation does, as one command. -Source Official (the default): removes the distribution's conflicting packages (docker.io, containerd, runc ...; /var/lib/docker is kept), downloads Docker's key and checks its fingerprint (Docker's published 9DC8 5822 9FC7 DD38 854A E2D8 8D81 803C 0EBF CD88, or -KeyFingerprint for a mirror's own key) BEFORE anything is written, then writes /etc/apt/keyrings/docker.asc and the deb822 /etc/apt/sources.list.d/docker.sources (removing a stale docker.list), refreshes Docker's repository and installs docker-ce, docker-ce-cli, containerd.io, docker-buildx-plugin and docker-compose-plugin. -Source Distribution installs the distribution's docker.io instead. Ubuntu and Debian are supported, and derivatives through the release they name (UBUNTU_CODENAME: Linux Mint, Pop!_OS ...); anything else is refused before anything runs.`n`nThen the daemon is started and waited for: systemd where it is PID 1, else the init script, else dockerd in the background with its log in /var/log/kubelab-dockerd.log (named by DaemonLog in the result). When Docker is already installed at the requested version and answering, nothing runs and Status is AlreadyInstalled.`n`n-Mirror (or `$env:KUBELAB_MIRROR) serves the key and the apt repository from MIRROR/download.docker.com/linux/..., the same layout as every KubeLab download. Privileged steps run as root directly, else through 'sudo -n'; -WhatIf lists the whole plan in order (each command, each file written, the key check) and -Verbose shows each command exactly as run.`n`nAfter installing, put yourself in the docker group with Add-DockerGroupUser, and log in again: until then docker says 'permission denied'."
+        Examples    = @(
+            @{ Title = 'Docker Engine from Docker''s repository'; Code = 'sudo pwsh -c Install-Docker'; Remarks = 'Returns a DockerEngine with the versions, the source and how the daemon was started.' }
+            @{ Title = 'See the plan first'; Code = 'Install-Docker -WhatIf'; Remarks = 'Every command, file and key check, in order; nothing changes.' }
+            @{ Title = 'A pinned version from a mirror with its own key'; Code = 'Install-Docker -Version 29.4.0 -Mirror https://mirror.example/kubelab -KeyFingerprint ''ABCD 1234 ...'''; Remarks = '-Version matches the apt version as apt-cache madison lists it, or its upstream part.' }
+            @{ Title = 'The distribution''s package'; Code = 'Install-Docker -Source Distribution'; Remarks = 'Debian''s or Ubuntu''s docker.io.' }
+        )
+    }
+    'Uninstall-Docker' = @{
+        Description = "Stops the daemon, purges Docker Engine's packages (docker-ce, docker-ce-cli, containerd.io, the plugins, docker-ce-rootless-extras, or docker.io), and removes Docker's apt source (docker.sources or docker.list) and /etc/apt/keyrings/docker.asc. Images, containers and volumes in /var/lib/docker and /var/lib/containerd are kept unless -RemoveData is given. Edited configuration such as /etc/docker/daemon.json is left for you to remove."
+        Examples    = @(
+            @{ Title = 'Remove Docker, keep the data'; Code = 'Uninstall-Docker'; Remarks = 'Asks for confirmation; -WhatIf shows each step.' }
+            @{ Title = 'Remove everything'; Code = 'Uninstall-Docker -RemoveData -Confirm:$false'; Remarks = 'Deletes every image, container and volume too.' }
+        )
+    }
+    'Get-DockerEngine' = @{
+        Description = "Describes Docker Engine on this machine: the client version, the daemon's version and API version as its Engine API reports them (asked over the socket, not by parsing CLI text), where it came from (Official for docker-ce, Distribution for docker.io, Other, None), the endpoint (the socket, or DOCKER_HOST), data root, storage driver, cgroup version and whether it runs rootless. A daemon that does not answer is a value, not an error: DaemonRunning is false and Message says why (not running, or permission denied because this session is not in the docker group yet)."
+        Examples    = @(
+            @{ Title = 'Is Docker ready?'; Code = 'Get-DockerEngine'; Remarks = 'A table with the versions, source and whether the daemon runs.' }
+            @{ Title = 'Ready for minikube''s rootless path?'; Code = 'Get-DockerEngine | Select-Object CgroupVersion, Rootless, StorageDriver'; Remarks = 'minikube on rootless Docker wants cgroup v2.' }
+        )
+    }
+    'Add-DockerGroupUser' = @{
+        Description = "Adds users to the docker group (creating the group when it is missing), so they can run docker without sudo. The default user is the one who invoked KubeLab: SUDO_USER under sudo, else the current user. Names are checked against the system's rules before any command runs, and reach usermod as a single argument, never through a shell.`n`nThe most reported problem of this whole setup: 'I was added, but docker still says permission denied'. A session keeps the groups it started with, so membership takes effect only after the user logs out and in again (a VM may need a reboot), or in a shell started with 'newgrp docker'. The result says so: IsMember is true at once, IsActiveInSession only when this very process holds the group and can open the socket, and Advice (also written as a warning) says what to do.`n`nThe docker group is root-equivalent: add only users you would give sudo."
+        Examples    = @(
+            @{ Title = 'Add yourself'; Code = 'sudo pwsh -c Add-DockerGroupUser'; Remarks = 'Adds SUDO_USER; then log in again or run newgrp docker.' }
+            @{ Title = 'Add several users'; Code = 'Add-DockerGroupUser -UserName alice, bob'; Remarks = 'One result per user; a bad name is that name''s error and the others go on.' }
+            @{ Title = 'From objects with a UserName property'; Code = 'Import-Csv users.csv | Add-DockerGroupUser'; Remarks = 'Binds UserName (or Name) by property name.' }
+        )
+    }
+    'Get-DockerGroupUser' = @{
+        Description = "Shows, for each user, whether the group database puts them in the docker group (IsMember) and whether that is already in effect for this session (IsActiveInSession: this process holds the group and can open the Docker socket). Without -UserName: every member of the docker group, and the invoking user. Advice says what to do when membership is not in effect yet (log in again, or newgrp docker)."
+        Examples    = @(
+            @{ Title = 'Why does docker say permission denied?'; Code = 'Get-DockerGroupUser -UserName $env:USER | Format-List'; Remarks = 'IsMember true but IsActiveInSession false means: log in again, or run newgrp docker.' }
+        )
+    }
+    'Remove-DockerGroupUser' = @{
+        Description = "Takes users out of the docker group (gpasswd -d). The group itself stays. Sessions that already hold the group keep it until they end."
+        Examples    = @(
+            @{ Title = 'Remove a user'; Code = 'Remove-DockerGroupUser -UserName bob'; Remarks = 'Returns the membership afterwards (IsMember false).' }
+        )
+    }
 }

@@ -44,5 +44,15 @@ namespace KubeLab.Infrastructure
         public const string DockerGroupRequired = "DockerGroupRequired";
         public const string MinikubeCommandExitCode = "MinikubeCommandExitCode";
         public const string MinikubeOutputInvalid = "MinikubeOutputInvalid";
+
+        // Docker
+        public const string DockerUnsupportedSystem = "DockerUnsupportedSystem";
+        public const string DockerKeyFingerprintMismatch = "DockerKeyFingerprintMismatch";
+        public const string DockerInvalidKey = "DockerInvalidKey";
+        public const string DockerVersionNotFound = "DockerVersionNotFound";
+        public const string DockerCommandFailed = "DockerCommandFailed";
+        public const string DockerDaemonNotStarted = "DockerDaemonNotStarted";
+        public const string DockerInvalidUserName = "DockerInvalidUserName";
+        public const string DockerUserNotFound = "DockerUserNotFound";
     }
 }

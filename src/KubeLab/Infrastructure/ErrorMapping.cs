@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using KubeLab.Docker;
 using KubeLab.Downloads;
 using KubeLab.Kubeconfig;
 using KubeLab.Minikube;
@@ -49,6 +50,16 @@ namespace KubeLab.Infrastructure
             [ErrorIds.DockerGroupRequired] = ErrorCategory.PermissionDenied,
             [ErrorIds.MinikubeCommandExitCode] = ErrorCategory.InvalidResult,
             [ErrorIds.MinikubeOutputInvalid] = ErrorCategory.InvalidData,
+
+            // Docker
+            [ErrorIds.DockerUnsupportedSystem] = ErrorCategory.NotImplemented,
+            [ErrorIds.DockerKeyFingerprintMismatch] = ErrorCategory.SecurityError,
+            [ErrorIds.DockerInvalidKey] = ErrorCategory.InvalidData,
+            [ErrorIds.DockerVersionNotFound] = ErrorCategory.ObjectNotFound,
+            [ErrorIds.DockerCommandFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.DockerDaemonNotStarted] = ErrorCategory.NotEnabled,
+            [ErrorIds.DockerInvalidUserName] = ErrorCategory.InvalidArgument,
+            [ErrorIds.DockerUserNotFound] = ErrorCategory.ObjectNotFound,
         };
 
         private static readonly Dictionary<KubeConfigErrorKind, string> KubeConfigIds = new Dictionary<KubeConfigErrorKind, string>
@@ -81,6 +92,18 @@ namespace KubeLab.Infrastructure
             [MinikubeErrorKind.CommandExitCode] = ErrorIds.MinikubeCommandExitCode,
             [MinikubeErrorKind.InvalidOutput] = ErrorIds.MinikubeOutputInvalid,
             [MinikubeErrorKind.Failed] = ErrorIds.MinikubeFailed,
+        };
+
+        private static readonly Dictionary<DockerErrorKind, string> DockerIds = new Dictionary<DockerErrorKind, string>
+        {
+            [DockerErrorKind.UnsupportedSystem] = ErrorIds.DockerUnsupportedSystem,
+            [DockerErrorKind.KeyFingerprintMismatch] = ErrorIds.DockerKeyFingerprintMismatch,
+            [DockerErrorKind.InvalidKey] = ErrorIds.DockerInvalidKey,
+            [DockerErrorKind.VersionNotFound] = ErrorIds.DockerVersionNotFound,
+            [DockerErrorKind.CommandFailed] = ErrorIds.DockerCommandFailed,
+            [DockerErrorKind.DaemonNotStarted] = ErrorIds.DockerDaemonNotStarted,
+            [DockerErrorKind.InvalidUserName] = ErrorIds.DockerInvalidUserName,
+            [DockerErrorKind.UserNotFound] = ErrorIds.DockerUserNotFound,
         };
 
         /// <summary>Whether this is a failure Core reports on purpose (anything else is a bug and surfaces as is).</summary>
@@ -130,6 +153,8 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.DestinationNotWritable;
                 case IOException _:
                     return ErrorIds.ToolOperationFailed;
+                case DockerException docker:
+                    return DockerIds[docker.Kind];
                 case MinikubeException minikube:
                     return MinikubeIds[minikube.Kind];
                 default:

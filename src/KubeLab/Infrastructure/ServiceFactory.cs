@@ -1,4 +1,5 @@
 using System;
+using KubeLab.Docker;
 using KubeLab.Downloads;
 using KubeLab.Host;
 using KubeLab.Kubeconfig;
@@ -92,5 +93,22 @@ namespace KubeLab.Infrastructure
                 UserDatabase.ProcessHoldsGroup,
                 name => UserDatabase.FindGroup(name) != null);
         }
+
+        // Docker
+
+        /// <summary>Get-DockerEngine's service: dpkg's database, the client's version, and the daemon's Engine API.</summary>
+        public DockerEngineProbe DockerEngineProbe() => new DockerEngineProbe(Runner, new DockerEngineApi(), new DockerPaths());
+
+        /// <summary>Install-/Uninstall-Docker through the downloader (whose mirror also serves the apt repository).</summary>
+        public DockerInstaller DockerInstaller(Downloader downloader, string? mirror)
+        {
+            var paths = new DockerPaths();
+            var api = new DockerEngineApi();
+            var commands = new DockerCommands(Runner, Elevation);
+            return new DockerInstaller(commands, downloader, Mirror(mirror), new DockerEngineProbe(Runner, api, paths), new DockerDaemon(commands, api, paths, Log), paths, Log);
+        }
+
+        /// <summary>The docker group: membership, and adding and removing users as root.</summary>
+        public DockerGroup DockerGroup() => new DockerGroup(new DockerCommands(Runner, Elevation));
     }
 }
