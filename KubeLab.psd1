@@ -50,6 +50,10 @@
         'Add-DockerGroupUser'
         'Get-DockerGroupUser'
         'Remove-DockerGroupUser'
+        # Lab
+        'Install-KubeLab'
+        'Get-KubeLab'
+        'Uninstall-KubeLab'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

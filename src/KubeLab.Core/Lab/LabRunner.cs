@@ -24,11 +24,13 @@ namespace KubeLab.Lab
 
         /// <param name="shouldProcess">Asked once per step that would run (target, action); false skips it (-WhatIf).</param>
         /// <param name="progress">Lab-level progress: which steps are finished, and each running step's own status.</param>
+        /// <param name="listWholePlan">-WhatIf: steps after a declined one are still planned and shown (never run), and done steps say so.</param>
         public async Task<IReadOnlyList<LabStepResult>> RunAsync(
             IReadOnlyList<ILabStep> steps,
             Func<string, string, bool> shouldProcess,
             IProgress<LabProgress>? progress,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            bool listWholePlan = false)
         {
             Validate(steps);
             var finished = new Dictionary<string, Task<LabStepResult>>(StringComparer.Ordinal);
@@ -40,7 +42,7 @@ namespace KubeLab.Lab
             foreach (var step in steps)
             {
                 var dependencies = step.DependsOn.Select(name => finished[name]).ToArray();
-                finished[step.Name] = RunWhenReadyAsync(step, dependencies, shouldProcess, Report, cancellationToken);
+                finished[step.Name] = RunWhenReadyAsync(step, dependencies, shouldProcess, listWholePlan, Report, cancellationToken);
             }
 
             var results = await Task.WhenAll(steps.Select(step => finished[step.Name])).ConfigureAwait(false);
@@ -63,6 +65,7 @@ namespace KubeLab.Lab
             ILabStep step,
             Task<LabStepResult>[] dependencies,
             Func<string, string, bool> shouldProcess,
+            bool listWholePlan,
             Action<ILabStep, LabStepProgress?, bool> report,
             CancellationToken cancellationToken)
         {
@@ -70,7 +73,7 @@ namespace KubeLab.Lab
             var watch = Stopwatch.StartNew();
             try
             {
-                var blocked = before.FirstOrDefault(r => r.Status == LabStepStatus.Failed || r.Status == LabStepStatus.Skipped);
+                var blocked = before.FirstOrDefault(r => r.Status == LabStepStatus.Failed || (r.Status == LabStepStatus.Skipped && !(listWholePlan && r.Declined)));
                 if (blocked != null)
                 {
                     return new LabStepResult(step.Name, LabStepStatus.Skipped, TimeSpan.Zero, $"{blocked.Name} did not run or failed.");
@@ -79,13 +82,21 @@ namespace KubeLab.Lab
                 if (await step.IsDoneAsync(cancellationToken).ConfigureAwait(false))
                 {
                     _log.Verbose($"{step.Name}: already done.");
+                    if (listWholePlan)
+                    {
+                        shouldProcess(step.Name, "Already done: nothing to run");
+                    }
+
                     return new LabStepResult(step.Name, LabStepStatus.AlreadyDone, watch.Elapsed, "Already in place.");
                 }
 
                 var plan = await step.PlanAsync(cancellationToken).ConfigureAwait(false);
-                if (!shouldProcess(step.Name, string.Join(Environment.NewLine, new[] { "Run:" }.Concat(plan.Select(line => "  " + line)))))
+                var approved = shouldProcess(step.Name, string.Join(Environment.NewLine, new[] { "Run:" }.Concat(plan.Select(line => "  " + line))));
+
+                // Only listing (a step it depends on was not run): shown, never run.
+                if (!approved || before.Any(r => r.Declined))
                 {
-                    return new LabStepResult(step.Name, LabStepStatus.Skipped, TimeSpan.Zero, "Not run (-WhatIf or declined).");
+                    return new LabStepResult(step.Name, LabStepStatus.Skipped, TimeSpan.Zero, "Not run (-WhatIf or declined).") { Declined = true };
                 }
 
                 report(step, new LabStepProgress("Starting"), false);

@@ -40,6 +40,9 @@ namespace KubeLab.Lab
 
         public Exception? Error { get; }
 
+        /// <summary>Not run because -WhatIf or the user said no (to it or to a step it depends on), not because of a failure.</summary>
+        public bool Declined { get; internal set; }
+
         public override string ToString() => $"{Name}: {Status}";
     }
 }

@@ -55,6 +55,17 @@ namespace KubeLab.Minikube
         public async Task<IReadOnlyList<MinikubeStatus>> StartAsync(MinikubeStartOptions options, IProgress<MinikubeProgress>? progress, CancellationToken cancellationToken)
         {
             var profile = CheckProfile(options.Profile);
+            var args = StartArguments(options);
+            var driver = options.Driver?.Trim().ToLowerInvariant();
+            var dockerDriver = string.IsNullOrEmpty(driver) || driver == "docker";
+            await RunWithEventsAsync("minikube start", profile, args, dockerDriver, progress, cancellationToken).ConfigureAwait(false);
+            return await GetStatusAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The arguments of `minikube start` for these options (checked), as run and as -WhatIf shows them.</summary>
+        public static IReadOnlyList<string> StartArguments(MinikubeStartOptions options)
+        {
+            var profile = CheckProfile(options.Profile);
             var args = new List<string> { "start", "--profile=" + profile, "--output=json" };
             AddOption(args, "driver", options.Driver);
             AddOption(args, "kubernetes-version", options.KubernetesVersion);
@@ -79,11 +90,7 @@ namespace KubeLab.Minikube
 
             AddOption(args, "binary-mirror", options.BinaryMirror);
             AddOption(args, "image-repository", options.ImageRepository);
-
-            var driver = options.Driver?.Trim().ToLowerInvariant();
-            var dockerDriver = string.IsNullOrEmpty(driver) || driver == "docker";
-            await RunWithEventsAsync("minikube start", profile, args, dockerDriver, progress, cancellationToken).ConfigureAwait(false);
-            return await GetStatusAsync(profile, cancellationToken).ConfigureAwait(false);
+            return args;
         }
 
         /// <summary>`minikube status -o json`: one object per node; the exit bitmask is decoded, never an error; 85 is.</summary>

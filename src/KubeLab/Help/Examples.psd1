@@ -264,4 +264,28 @@
             @{ Title = 'Remove a user'; Code = 'Remove-DockerGroupUser -UserName bob'; Remarks = 'Returns the membership afterwards (IsMember false).' }
         )
     }
+
+    # Lab
+    'Install-KubeLab' = @{
+        Description = "The whole lab in one command, from a bare Ubuntu or Debian box to a running local Kubernetes: the host checks (Test-KubeLabHost; a failed requirement stops everything before anything changes, with each check's advice, unless -Force turns the failures into warnings), Docker Engine (Install-Docker), the invoking user in the docker group (Add-DockerGroupUser; SUDO_USER under sudo), docker-compose, kubectl, kustomize and minikube (Install-KubeLabTool) and a minikube cluster (Start-Minikube), ending with its context.`n`nEach step is skipped when it is already done, so a second run changes nothing, downloads nothing and calls no apt; an interrupted or failed run resumes where it stopped. Steps that do not depend on each other overlap: the four tool downloads run while apt installs Docker. One progress bar covers the steps, with a child bar for each running step. -WhatIf lists every step, whether it would run or is already done, with the commands and files of those that would run.`n`nReturns one summary: Steps (Name, Status: Done, AlreadyDone, Skipped or Failed, Duration, Detail), Versions, Context and NextSteps (for example: log in again for the docker group). -Mirror (or `$env:KUBELAB_MIRROR) serves every download: Docker's key and apt repository, the four binaries and minikube's binary mirror."
+        Examples    = @(
+            @{ Title = 'The whole lab'; Code = 'sudo pwsh -c Install-KubeLab'; Remarks = 'Returns the summary; $summary.Steps shows each step''s status, duration and detail.' }
+            @{ Title = 'See the plan first'; Code = 'Install-KubeLab -WhatIf'; Remarks = 'Every step, whether it would run or is already done; nothing changes.' }
+            @{ Title = 'Through a mirror, with Debian''s docker.io, without starting minikube'; Code = 'Install-KubeLab -Mirror https://mirror.example/kubelab -DockerSource Distribution -SkipMinikubeStart'; Remarks = 'Start-Minikube starts the cluster later.' }
+        )
+    }
+    'Get-KubeLab' = @{
+        Description = "The lab's state as one object: whether the host checks pass, Docker Engine's version and whether the daemon answers, whether the invoking user is in the docker group and whether this session holds it, each tool's version (with -Online the latest release and whether it is outdated), the minikube profiles and their status, and the current kubeconfig context. Changes nothing; without -Online it asks no server."
+        Examples    = @(
+            @{ Title = 'What do I have?'; Code = 'Get-KubeLab'; Remarks = 'Docker, group, tools, profiles and the current context.' }
+            @{ Title = 'What is out of date?'; Code = '(Get-KubeLab -Online).Tools | Where-Object UpdateAvailable'; Remarks = 'Pipe them to Update-KubeLabTool.' }
+        )
+    }
+    'Uninstall-KubeLab' = @{
+        Description = "Undoes Install-KubeLab: deletes the minikube profiles, removes the tools that KubeLab installed (its install records say which; a binary replaced since is left alone), takes the user that KubeLab put in the docker group out of it, and with -RemoveDocker removes Docker Engine too when KubeLab installed it (-RemoveData also removes Docker's data and minikube's folder). Nothing that KubeLab did not install is touched. -WhatIf shows the plan."
+        Examples    = @(
+            @{ Title = 'See what would go'; Code = 'Uninstall-KubeLab -WhatIf'; Remarks = 'Each profile, tool and group change.' }
+            @{ Title = 'Everything, Docker included'; Code = 'sudo pwsh -c "Uninstall-KubeLab -RemoveDocker -RemoveData -Confirm:`$false"'; Remarks = 'Leaves the machine as Install-KubeLab found it.' }
+        )
+    }
 }

@@ -54,5 +54,9 @@ namespace KubeLab.Infrastructure
         public const string DockerDaemonNotStarted = "DockerDaemonNotStarted";
         public const string DockerInvalidUserName = "DockerInvalidUserName";
         public const string DockerUserNotFound = "DockerUserNotFound";
+
+        // Lab
+        public const string HostChecksFailed = "HostChecksFailed";
+        public const string LabStepFailed = "LabStepFailed";
     }
 }

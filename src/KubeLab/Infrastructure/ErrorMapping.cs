@@ -60,6 +60,10 @@ namespace KubeLab.Infrastructure
             [ErrorIds.DockerDaemonNotStarted] = ErrorCategory.NotEnabled,
             [ErrorIds.DockerInvalidUserName] = ErrorCategory.InvalidArgument,
             [ErrorIds.DockerUserNotFound] = ErrorCategory.ObjectNotFound,
+
+            // Lab
+            [ErrorIds.HostChecksFailed] = ErrorCategory.InvalidOperation,
+            [ErrorIds.LabStepFailed] = ErrorCategory.NotSpecified,
         };
 
         private static readonly Dictionary<KubeConfigErrorKind, string> KubeConfigIds = new Dictionary<KubeConfigErrorKind, string>
@@ -153,6 +157,8 @@ namespace KubeLab.Infrastructure
                     return ErrorIds.DestinationNotWritable;
                 case IOException _:
                     return ErrorIds.ToolOperationFailed;
+                case KubeLab.Lab.HostChecksFailedException _:
+                    return ErrorIds.HostChecksFailed;
                 case DockerException docker:
                     return DockerIds[docker.Kind];
                 case MinikubeException minikube:

@@ -1,8 +1,11 @@
 using System;
+using System.Linq;
+using KubeLab.Releases;
 using KubeLab.Docker;
 using KubeLab.Downloads;
 using KubeLab.Host;
 using KubeLab.Kubeconfig;
+using KubeLab.Lab;
 using KubeLab.Minikube;
 using KubeLab.Processes;
 using KubeLab.Tools;
@@ -110,5 +113,60 @@ namespace KubeLab.Infrastructure
 
         /// <summary>The docker group: membership, and adding and removing users as root.</summary>
         public DockerGroup DockerGroup() => new DockerGroup(new DockerCommands(Runner, Elevation));
+    
+        // Lab
+
+        /// <summary>Install-KubeLab's steps over this machine: host checks, Docker, the docker group, the four tools, minikube (null: not started).</summary>
+        public LabInstaller LabInstaller(Downloader downloader, string? mirror, DockerSource dockerSource, bool force, string? destination, MinikubeStartOptions? minikube)
+        {
+            var record = new LabRecord();
+            var dockerOptions = new DockerInstallOptions { Source = dockerSource };
+            DockerInstaller? docker = null;
+            var inspector = HostInspector();
+            return new LabInstaller(
+                new HostChecksLabStep(inspector.RunAsync, record, Log, force),
+                new DockerLabStep(() => docker ??= DockerInstaller(downloader, mirror), dockerOptions, record),
+                new DockerGroupLabStep(DockerGroup(), record),
+                new ToolsLabStep(ToolInventory(null), () => ToolInstaller(downloader), Log, ToolDestinationFor(destination), ToolCatalog.Names.ToList(), LabStepNames.HostChecks),
+                minikube == null ? null : new MinikubeLabStep(Minikube, minikube),
+                async ct => (await DockerEngineProbe().GetAsync(ct).ConfigureAwait(false)).ServerVersion,
+                new LabRunner(Log));
+        }
+    
+        /// <summary>Get-KubeLab's view over the same services; -Online asks each tool's latest release through the downloader.</summary>
+        public LabInspector LabInspector(Downloader? downloader, string? destination) =>
+            new LabInspector(HostInspector(), DockerEngineProbe(), DockerGroup(), ToolInventory(downloader), ToolDestinationFor(destination), Minikube(), LabCurrentContext);
+
+        /// <summary>Uninstall-KubeLab: undoes only what the install records and the lab record say KubeLab did.</summary>
+        public LabUninstaller LabUninstaller(Downloader downloader, string? destination)
+        {
+            DockerInstaller? docker = null;
+            return new LabUninstaller(Minikube(), ToolInventory(null), ToolUninstaller(), ToolDestinationFor(destination), DockerGroup(),
+                () => docker ??= DockerInstaller(downloader, null), new LabRecord(), Log);
+        }
+
+        /// <summary>
+        /// The current context of the kubeconfig minikube wrote: KUBECONFIG or ~/.kube/config, and under sudo the
+        /// invoking user's (minikube runs as that user); null when there is none or it cannot be read.
+        /// </summary>
+        private string? LabCurrentContext()
+        {
+            try
+            {
+                var path = Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } || !Identity.IsElevatedThroughSudo
+                    ? null
+                    : System.IO.Path.Combine(Identity.InvokingUserHome, ".kube", "config");
+                if (path != null && !System.IO.File.Exists(path))
+                {
+                    return null;
+                }
+
+                return new KubeConfigStore(KubeConfigLocation.Resolve(path), Log).Read().CurrentContext;
+            }
+            catch (KubeConfigException)
+            {
+                return null;
+            }
+        }
     }
 }
