@@ -1,0 +1,242 @@
+<#
+    The whole lab end to end on this machine (tag System, as root): Install-KubeLab with Debian's docker.io
+    (-DockerSource Distribution, the background dockerd fallback), the four tools from the loopback mirror, and
+    the minikube stand-in first on PATH, run as a real user made here (SUDO_USER, with fixtures/sudo-standin
+    where there is no sudo). The docker group is the real one (docker.io makes it); the user is the suite's own.
+    Everything the suite adds is removed in AfterAll: packages it installed, their leftovers, the docker group
+    when it made it, the user, the folders.
+#>
+BeforeDiscovery {
+    $script:isRoot = (& id -u) -eq '0'
+    # Whether this host fails a required check (here: cgroup v1 only), which the lab must then be forced past.
+    Import-Module $env:KUBELAB_TEST_MODULE -Force
+    $script:hostFails = @(Test-KubeLabHost | Where-Object { -not $_.Passed -and -not $_.Optional -and $_.Check -notlike 'Docker *' }).Count -gt 0
+}
+
+BeforeAll {
+    Import-Module $env:KUBELAB_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'fixtures/TestHost.ps1')
+    . (Join-Path $PSScriptRoot 'fixtures/ToolMirror.ps1')
+    . (Join-Path $PSScriptRoot 'fixtures/DockerAptRepo.ps1')
+    $fixtures = Join-Path $PSScriptRoot 'fixtures'
+
+    # The mirror: the four tools, latest as a file or a redirect, like the tools suite.
+    $script:root = New-TestFolder 'kubelab-lab-mirror-'
+    Add-MirrorKubectl $root 'v1.33.1'
+    Add-MirrorFile $root 'https://dl.k8s.io/release/stable.txt' -Text "v1.33.1`n" | Out-Null
+    Add-MirrorMinikube $root 'v1.38.1'
+    Add-MirrorFile $root 'https://github.com/kubernetes/minikube/releases/latest' -Text "v1.38.1`n" | Out-Null
+    Add-MirrorDockerCompose $root 'v2.29.7'
+    Add-MirrorKustomize $root 'v5.8.1'
+    Add-MirrorFile $root 'https://github.com/docker/compose/releases/latest' -Text 'https://github.com/docker/compose/releases/tag/v2.29.7' | Out-Null
+    Add-MirrorFile $root 'https://github.com/kubernetes-sigs/kustomize/releases/latest' -Text 'kustomize/v5.8.1' | Out-Null
+    $script:server = [KubeLab.Tests.LoopbackMirror]::new($root)
+    $script:mirror = $server.Url
+    $script:minikubeAsset = Get-MirrorPath $root 'https://github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64'
+
+    $script:saved = @{}
+    foreach ($name in 'PATH', 'SUDO_USER', 'KUBELAB_STATE_HOME', 'KUBELAB_MIRROR', 'KUBELAB_DOCKER_GROUP', 'KUBECONFIG') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+    $prefix = @(Join-Path $fixtures 'minikube-standin')
+    if (-not (Get-Command sudo -CommandType Application -ErrorAction SilentlyContinue)) { $prefix += Join-Path $fixtures 'sudo-standin' }
+    $env:PATH = (@($prefix) + $env:PATH) -join [IO.Path]::PathSeparator
+    $env:KUBELAB_MIRROR = $null
+    $env:KUBELAB_DOCKER_GROUP = $null
+    $env:KUBECONFIG = $null
+    $env:KUBELAB_STATE_HOME = New-TestFolder 'kubelab-lab-state-'
+    $script:dest = New-TestFolder 'kubelab-lab-bin-'
+
+    $script:user = "klab$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    if ($isRoot) {
+        & useradd --create-home --home-dir "/tmp/$user" $user
+        # The stand-in's docker driver wants the docker group, as minikube's does.
+        New-Item -ItemType Directory "/tmp/$user/.minikube" | Out-Null
+        Set-Content "/tmp/$user/.minikube/standin-docker-group" 'docker'
+        & chown -R "${user}:" "/tmp/$user/.minikube"
+    }
+    $env:SUDO_USER = $user
+
+    # What the machine has before: the suite removes only what it added.
+    $script:enginePackages = 'docker.io', 'containerd', 'runc'
+    $script:initialPackages = @($enginePackages | Where-Object { Test-DebInstalled $_ })
+    $script:initialLeftovers = @{}
+    foreach ($path in '/var/lib/docker', '/etc/docker', '/run/docker', '/var/log/kubelab-dockerd.log') { $initialLeftovers[$path] = Test-Path $path }
+    $script:hadDockerGroup = [bool](& getent group docker)
+    $script:lab = @{ Mirror = $mirror; DockerSource = 'Distribution'; Destination = $dest; Force = $true; Confirm = $false }
+
+    function script:Invoke-Lab([string] $Script) {
+        # In a runspace of its own, so the progress and verbose streams can be read; the same process and env.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$env:KUBELAB_TEST_MODULE'; `$VerbosePreference = 'Continue'; `$lab = `$args[0]; $Script").AddArgument($lab)
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $output = $ps.Invoke()
+            [pscustomobject]@{ Output = $output; Seconds = $watch.Elapsed.TotalSeconds; Progress = @($ps.Streams.Progress); Verbose = @($ps.Streams.Verbose.Message); Warning = @($ps.Streams.Warning.Message); Error = @($ps.Streams.Error) }
+        }
+        finally { $ps.Dispose() }
+    }
+
+    function script:Get-StandinCalls {
+        $log = "/tmp/$user/.minikube/standin-calls.jsonl"
+        if (Test-Path $log) { @(Get-Content $log | ConvertFrom-Json) } else { @() }
+    }
+
+    function script:Test-InGroup([string] $Name) { ((& getent group docker) -split ':')[-1] -split ',' -contains $Name }
+}
+
+AfterAll {
+    if ($isRoot) {
+        if (Test-Path /run/kubelab-dockerd.pid) {
+            & start-stop-daemon --stop --pidfile /run/kubelab-dockerd.pid --remove-pidfile --retry TERM/20/KILL/5 | Out-Null
+        }
+        $added = @($enginePackages | Where-Object { $_ -notin $initialPackages -and (Test-DebInstalled $_) })
+        if ($added) { & env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq @added 2>&1 | Out-Null }
+        if ('docker.io' -notin $initialPackages -and -not (Test-DebInstalled docker.io)) {
+            foreach ($path in $initialLeftovers.Keys) { if (-not $initialLeftovers[$path]) { Remove-Item $path -Recurse -Force -ErrorAction SilentlyContinue } }
+        }
+        & userdel --remove $user 2>$null
+        if (-not $hadDockerGroup) { & groupdel docker 2>$null }
+    }
+    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    $server.Dispose()
+    Remove-Item $root, $dest, $env:KUBELAB_STATE_HOME -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag System -Skip:(-not $isRoot) {
+    It '-WhatIf lists every step with its commands, and changes nothing' {
+        $run = Invoke-Lab 'Install-KubeLab @lab -WhatIf'
+        $run.Error | Should -BeNullOrEmpty
+        $summary = $run.Output[0]
+        $summary | Should -BeOfType ([KubeLab.Lab.LabSummary])
+        $summary.Steps.Name | Should -Be @('Host checks', 'Docker Engine', 'docker group', 'Tools', 'minikube')
+        $summary.Steps.Status | Should -Not -Contain 'Done'
+        @(Get-ChildItem $dest) | Should -BeNullOrEmpty
+        $server.Requests | Should -BeNullOrEmpty
+        Test-DebInstalled docker.io | Should -Be ('docker.io' -in $initialPackages)
+
+        # What if: lines go to the host: a pwsh of its own shows them.
+        $pwsh = Get-PwshCommand
+        $text = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "Import-Module '$env:KUBELAB_TEST_MODULE'; Install-KubeLab -Mirror '$mirror' -DockerSource Distribution -Destination '$dest' -Force -WhatIf | Out-Null" 2>&1 | Out-String -Width 400
+        foreach ($target in 'Host checks', 'Docker Engine', 'docker group', 'Tools', 'minikube') { $text | Should -Match "on target `"$target`"" }
+        $text | Should -Match 'apt-get install -y docker\.io'
+        $text | Should -Match ([regex]::Escape("Install kubectl (latest stable) into $dest"))
+        $text | Should -Match 'minikube start --profile=minikube --output=json'
+        $text | Should -Match ([regex]::Escape("usermod -aG docker $user"))
+        $server.Requests | Should -BeNullOrEmpty
+    }
+
+    It 'stops before anything changes when a required host check fails and -Force is not given' -Skip:(-not $hostFails) {
+        $options = $lab.Clone(); $options.Remove('Force')
+        { Install-KubeLab @options -ErrorAction Stop } | Should -Throw -ErrorId 'HostChecksFailed,*'
+        try { Install-KubeLab @options -ErrorAction Stop } catch { $_.Exception.Message | Should -Match 'Install-KubeLab -Force' }
+        @(Get-ChildItem $dest) | Should -BeNullOrEmpty
+        $server.Requests | Should -BeNullOrEmpty
+        Test-DebInstalled docker.io | Should -Be ('docker.io' -in $initialPackages)
+    }
+
+    It 'first run: every step Done, the tools downloaded while apt installed Docker, one bar with a child per step' {
+        $server.ClearRequests()
+        $run = Invoke-Lab 'Install-KubeLab @lab'
+        $run.Error | Should -BeNullOrEmpty
+        $summary = $run.Output[0]
+        $script:firstRun = $summary
+        $script:firstWall = $run.Seconds
+        $expected = if ('docker.io' -in $initialPackages) { 'AlreadyDone' } else { 'Done' }
+        ($summary.Steps | Where-Object Name -eq 'Docker Engine').Status | Should -Be $expected
+        ($summary.Steps | Where-Object Name -ne 'Docker Engine').Status | Should -Be @('Done', 'Done', 'Done', 'Done')
+        ($summary.Steps | Where-Object Name -eq 'Host checks').Detail | Should -Match 'accepted with -Force'
+        $summary.Context | Should -Be 'minikube'
+        $summary.Versions.kubectl | Should -Be 'v1.33.1'
+        $summary.Versions.minikube | Should -Be 'v1.38.1'
+        $summary.Versions.docker | Should -Not -BeNullOrEmpty
+        $summary.NextSteps -join ' ' | Should -Match 'log out and in again'
+        Test-InGroup $user | Should -BeTrue
+        Test-DebInstalled docker.io | Should -BeTrue
+        $server.CountRequests('/dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl') | Should -Be 1
+        (Get-StandinCalls | Where-Object { $_.argv[0] -eq 'start' }).user | Should -Be $user
+
+        # Overlap: the run took less than its steps one after another would.
+        $sum = ($summary.Steps.Duration | Measure-Object TotalSeconds -Sum).Sum
+        $run.Seconds | Should -BeLessThan $sum
+        Write-Host ("first run: wall {0:0.0} s, steps one after another {1:0.0} s ({2})" -f $run.Seconds, $sum, (($summary.Steps | ForEach-Object { '{0} {1:0.0} s' -f $_.Name, $_.Duration.TotalSeconds }) -join ', '))
+
+        $bars = $run.Progress | Where-Object RecordType -ne 'Completed'
+        $parent = @($bars | Where-Object ParentActivityId -lt 0)
+        @($parent.ActivityId | Sort-Object -Unique) | Should -HaveCount 1
+        $children = @($bars | Where-Object ParentActivityId -eq $parent[0].ActivityId)
+        @($children.Activity | Sort-Object -Unique) | Should -Contain 'Tools'
+        @($children.Activity | Sort-Object -Unique) | Should -Contain 'minikube'
+        $run.Verbose | Should -Contain 'Running: env DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io'
+    }
+
+    It 'second run: AlreadyDone for every step, no download, no apt, no minikube start' {
+        $server.ClearRequests()
+        $starts = @(Get-StandinCalls | Where-Object { $_.argv[0] -eq 'start' }).Count
+        $run = Invoke-Lab 'Install-KubeLab @lab'
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output[0].Steps.Status | Should -Be @('AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
+        $run.Output[0].Context | Should -Be 'minikube'
+        $server.Requests | Should -BeNullOrEmpty
+        @($run.Verbose | Where-Object { $_ -match '^Running: .*(apt-get|dpkg|usermod|groupadd)' }) | Should -BeNullOrEmpty
+        @(Get-StandinCalls | Where-Object { $_.argv[0] -eq 'start' }).Count | Should -Be $starts
+        Write-Host ("second run: {0:0.00} s in a fresh runspace" -f $run.Seconds)
+    }
+
+    It 'Get-KubeLab: Docker answers, the user is in the group, each tool''s version, the profile, the context' {
+        $state = Get-KubeLab -Destination $dest
+        $state | Should -BeOfType ([KubeLab.Lab.LabState])
+        $state.DockerAnswers | Should -BeTrue
+        $state.DockerVersion | Should -Not -BeNullOrEmpty
+        $state.UserName | Should -Be $user
+        $state.DockerGroupMember | Should -BeTrue
+        ($state.Tools | Where-Object Name -eq 'kustomize').Version | Should -Be 'v5.8.1'
+        ($state.Profiles | Where-Object Name -eq 'minikube').Status | Should -Be 'OK'
+        $state.CurrentContext | Should -Be 'minikube'
+        $server.Requests | Should -BeNullOrEmpty
+        ($state | Format-Table | Out-String) | Should -Match 'kubectl v1\.33\.1'
+    }
+
+    It 'a failed download leaves nothing half-placed; minikube waits; the next run finishes only what is missing' {
+        Uninstall-KubeLabTool -Name kustomize, minikube -Destination $dest -Confirm:$false
+        Move-Item $minikubeAsset "$minikubeAsset.away"
+        try {
+            $server.ClearRequests()
+            $run = Invoke-Lab 'Install-KubeLab @lab'
+            $summary = $run.Output[0]
+            ($summary.Steps | Where-Object Name -eq 'Tools').Status | Should -Be 'Failed'
+            ($summary.Steps | Where-Object Name -eq 'minikube').Status | Should -Be 'Skipped'
+            ($summary.Steps | Where-Object Name -eq 'Docker Engine').Status | Should -Be 'AlreadyDone'
+            $run.Error[0].FullyQualifiedErrorId | Should -BeLike 'DownloadNotFound*'
+            $summary.NextSteps -join ' ' | Should -Match "Fix 'Tools'"
+            (Get-ChildItem -Force $dest).Name | Sort-Object | Should -Be @('docker-compose', 'kubectl', 'kustomize')
+        }
+        finally { Move-Item "$minikubeAsset.away" $minikubeAsset }
+
+        $server.ClearRequests()
+        $summary = Install-KubeLab @lab
+        ($summary.Steps | Where-Object Name -eq 'Tools').Status | Should -Be 'Done'
+        ($summary.Steps | Where-Object Name -ne 'Tools').Status | Should -Be @('AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
+        $server.CountRequests('/github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64') | Should -Be 1
+        $server.CountRequests('kustomize_v5.8.1_linux_amd64.tar.gz') | Should -Be 0
+    }
+
+    It 'Uninstall-KubeLab -WhatIf changes nothing; then it removes the profile, the tools and the group membership, and keeps Docker' {
+        Uninstall-KubeLab -Destination $dest -WhatIf
+        @(Get-ChildItem $dest) | Should -HaveCount 4
+        Test-InGroup $user | Should -BeTrue
+
+        Uninstall-KubeLab -Destination $dest -Confirm:$false
+        @(Get-ChildItem -Force $dest) | Should -BeNullOrEmpty
+        Test-InGroup $user | Should -BeFalse
+        @(Get-StandinCalls | Where-Object { $_.argv[0] -eq 'delete' }) | Should -Not -BeNullOrEmpty
+        @(Get-ChildItem "/tmp/$user/.minikube/profiles" -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        Test-DebInstalled docker.io | Should -BeTrue
+        (Get-KubeLab -Destination $dest).Tools.Installed | Should -Not -Contain $true
+    }
+
+    It 'Uninstall-KubeLab -RemoveDocker removes the Docker the lab installed' -Skip:('docker.io' -in $initialPackages) {
+        Uninstall-KubeLab -Destination $dest -RemoveDocker -RemoveData -Confirm:$false
+        Test-DebInstalled docker.io | Should -BeFalse
+        Test-Path /run/kubelab-dockerd.pid | Should -BeFalse
+        Test-Path (Join-Path $env:KUBELAB_STATE_HOME 'lab.tsv') | Should -BeFalse
+    }
+}
