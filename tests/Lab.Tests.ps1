@@ -42,7 +42,8 @@ BeforeAll {
     $env:KUBELAB_MIRROR = $null
     $env:KUBELAB_DOCKER_GROUP = $null
     $env:KUBECONFIG = $null
-    $env:KUBELAB_STATE_HOME = New-TestFolder 'kubelab-lab-state-'
+    $script:state = New-TestFolder 'kubelab-lab-state-'
+    $env:KUBELAB_STATE_HOME = $state
     $script:dest = New-TestFolder 'kubelab-lab-bin-'
 
     $script:user = "klab$([guid]::NewGuid().ToString('N').Substring(0, 8))"
@@ -98,7 +99,7 @@ AfterAll {
     }
     foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     $server.Dispose()
-    Remove-Item $root, $dest, $env:KUBELAB_STATE_HOME -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Item $root, $dest, $state -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag System -Skip:(-not $isRoot) {
@@ -117,7 +118,7 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         $pwsh = Get-PwshCommand
         $text = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "Import-Module '$env:KUBELAB_TEST_MODULE'; Install-KubeLab -Mirror '$mirror' -DockerSource Distribution -Destination '$dest' -Force -WhatIf | Out-Null" 2>&1 | Out-String -Width 400
         foreach ($target in 'Host checks', 'Docker Engine', 'docker group', 'Tools', 'minikube') { $text | Should -Match "on target `"$target`"" }
-        $text | Should -Match 'apt-get install -y docker\.io'
+        if ('docker.io' -notin $initialPackages) { $text | Should -Match 'apt-get install -y docker\.io' }
         $text | Should -Match ([regex]::Escape("Install kubectl (latest stable) into $dest"))
         $text | Should -Match 'minikube start --profile=minikube --output=json'
         $text | Should -Match ([regex]::Escape("usermod -aG docker $user"))
@@ -154,9 +155,9 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         $server.CountRequests('/dl.k8s.io/release/v1.33.1/bin/linux/amd64/kubectl') | Should -Be 1
         (Get-StandinCalls | Where-Object { $_.argv[0] -eq 'start' }).user | Should -Be $user
 
-        # Overlap: the run took less than its steps one after another would.
+        # Overlap: the run took less than its steps one after another would (the tools while apt installed Docker).
         $sum = ($summary.Steps.Duration | Measure-Object TotalSeconds -Sum).Sum
-        $run.Seconds | Should -BeLessThan $sum
+        if ($expected -eq 'Done') { $run.Seconds | Should -BeLessThan $sum }
         Write-Host ("first run: wall {0:0.0} s, steps one after another {1:0.0} s ({2})" -f $run.Seconds, $sum, (($summary.Steps | ForEach-Object { '{0} {1:0.0} s' -f $_.Name, $_.Duration.TotalSeconds }) -join ', '))
 
         $bars = $run.Progress | Where-Object RecordType -ne 'Completed'
@@ -165,7 +166,7 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         $children = @($bars | Where-Object ParentActivityId -eq $parent[0].ActivityId)
         @($children.Activity | Sort-Object -Unique) | Should -Contain 'Tools'
         @($children.Activity | Sort-Object -Unique) | Should -Contain 'minikube'
-        $run.Verbose | Should -Contain 'Running: env DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io'
+        if ($expected -eq 'Done') { $run.Verbose | Should -Contain 'Running: env DEBIAN_FRONTEND=noninteractive apt-get install -y docker.io' }
     }
 
     It 'second run: AlreadyDone for every step, no download, no apt, no minikube start' {
@@ -217,6 +218,32 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         ($summary.Steps | Where-Object Name -ne 'Tools').Status | Should -Be @('AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
         $server.CountRequests('/github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64') | Should -Be 1
         $server.CountRequests('kustomize_v5.8.1_linux_amd64.tar.gz') | Should -Be 0
+    }
+
+    It 'Ctrl+C during a download (StopProcessing) stops at once and leaves nothing half-placed; the next run completes' {
+        Uninstall-KubeLabTool -Name minikube -Destination $dest -Confirm:$false
+        $path = '/github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64'
+        $server.ClearRequests()
+        $server.AddFaults($path, [KubeLab.Tests.MirrorFault]::Stall(20000))
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$env:KUBELAB_TEST_MODULE'; `$lab = `$args[0]; Install-KubeLab @lab").AddArgument($lab)
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($server.CountRequests($path) -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $server.CountRequests($path) | Should -Be 1
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        (Get-ChildItem -Force $dest).Name | Sort-Object | Should -Be @('docker-compose', 'kubectl', 'kustomize')
+
+        $summary = Install-KubeLab @lab
+        ($summary.Steps | Where-Object Name -eq 'Tools').Status | Should -Be 'Done'
+        $summary.Succeeded | Should -BeTrue
+        (Get-ChildItem -Force $dest).Name | Sort-Object | Should -Be @('docker-compose', 'kubectl', 'kustomize', 'minikube')
     }
 
     It 'Uninstall-KubeLab -WhatIf changes nothing; then it removes the profile, the tools and the group membership, and keeps Docker' {

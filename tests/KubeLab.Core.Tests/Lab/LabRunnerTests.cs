@@ -71,11 +71,35 @@ public sealed class LabRunnerTests
     }
 
     [Fact]
+    public async Task WhatIfWithTheWholePlanShowsStepsAfterADeclinedOneAndSaysWhichAreDone()
+    {
+        var steps = new[] { Step("host", done: true), Step("docker", new[] { "host" }), Step("group", new[] { "docker" }), Step("tools", new[] { "host" }, done: true) };
+        var asked = new List<(string Target, string Action)>();
+        var results = await new LabRunner(new RecordingLog()).RunAsync(steps, (t, a) => { asked.Add((t, a)); return false; }, null, default, listWholePlan: true);
+
+        Assert.Equal(new[] { LabStepStatus.AlreadyDone, LabStepStatus.Skipped, LabStepStatus.Skipped, LabStepStatus.AlreadyDone }, results.Select(r => r.Status));
+        Assert.Equal(new[] { "docker", "group", "host", "tools" }, asked.Select(a => a.Target).OrderBy(t => t));
+        Assert.Contains(asked, a => a.Target == "group" && a.Action.Contains("group: command 1"));
+        Assert.Contains(asked, a => a.Target == "tools" && a.Action.StartsWith("Already done"));
+        Assert.DoesNotContain(_events, e => e.StartsWith("run "));
+    }
+
+    [Fact]
+    public async Task AStepAfterADeclinedOneNeverRunsEvenWhenApproved()
+    {
+        // -Confirm: "no" to Docker, "yes" to the group: the group must not run without Docker.
+        var steps = new[] { Step("docker"), Step("group", new[] { "docker" }) };
+        var results = await new LabRunner(new RecordingLog()).RunAsync(steps, (t, _) => t != "docker", null, default, listWholePlan: true);
+        Assert.Equal(new[] { LabStepStatus.Skipped, LabStepStatus.Skipped }, results.Select(r => r.Status));
+        Assert.DoesNotContain(_events, e => e.StartsWith("run "));
+    }
+
+    [Fact]
     public async Task ProgressCountsFinishedStepsAndForwardsEachStepsOwnNews()
     {
         var reports = new ConcurrentQueue<LabProgress>();
         var steps = new[] { Step("a"), Step("b", new[] { "a" }) };
-        await new LabRunner(new RecordingLog()).RunAsync(steps, (_, _) => true, new SyncProgress(reports.Enqueue), default);
+        await new LabRunner(new RecordingLog()).RunAsync(steps, (_, _) => true, new SyncProgress<LabProgress>(reports.Enqueue), default);
 
         Assert.Contains(reports, r => r.Step == "a" && r.StepProgress?.Status == "a working");
         Assert.Equal(new[] { 1, 2 }, reports.Where(r => r.StepProgress == null && !r.Completed).Select(r => r.FinishedSteps));
@@ -100,14 +124,6 @@ public sealed class LabRunnerTests
     private FakeStep Step(string name, string[]? dependsOn = null, bool done = false, Func<Task>? run = null) =>
         new(name, dependsOn ?? Array.Empty<string>(), done, run ?? (() => Task.CompletedTask), _events);
 
-    private sealed class SyncProgress : IProgress<LabProgress>
-    {
-        private readonly Action<LabProgress> _report;
-
-        public SyncProgress(Action<LabProgress> report) => _report = report;
-
-        public void Report(LabProgress value) => _report(value);
-    }
 
     private sealed class FakeStep : ILabStep
     {

@@ -53,7 +53,7 @@ public sealed class ToolsLabStepTests : IDisposable
         Assert.Empty(_server.Requests); // looking and planning ask nothing
 
         var reports = new List<LabStepProgress>();
-        var detail = await first.RunAsync(new SyncProgress(reports.Add), default);
+        var detail = await first.RunAsync(new SyncProgress<LabStepProgress>(reports.Add), default);
         Assert.Equal("kubectl v1.33.1, minikube v1.38.1", detail);
         Assert.Contains(reports, r => r.Percent == 100);
 
@@ -69,24 +69,16 @@ public sealed class ToolsLabStepTests : IDisposable
     {
         File.Delete(_tree.PathOf("https://github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64"));
         var step = Step();
-        await Assert.ThrowsAsync<DownloadException>(() => step.RunAsync(new SyncProgress(_ => { }), default));
+        await Assert.ThrowsAsync<DownloadException>(() => step.RunAsync(new SyncProgress<LabStepProgress>(_ => { }), default));
         Assert.Equal(new[] { "kubectl" }, Directory.GetFiles(_dest).Select(Path.GetFileName));
 
         _tree.AddMinikube("v1.38.1");
         _server.ClearRequests();
         var plan = await Step().PlanAsync(default);
         Assert.Single(plan); // only minikube is left
-        await Step().RunAsync(new SyncProgress(_ => { }), default);
+        await Step().RunAsync(new SyncProgress<LabStepProgress>(_ => { }), default);
         Assert.Equal(0, _server.CountRequests("/kubectl"));
         Assert.True(await Step().IsDoneAsync(default));
     }
 
-    private sealed class SyncProgress : IProgress<LabStepProgress>
-    {
-        private readonly Action<LabStepProgress> _report;
-
-        public SyncProgress(Action<LabStepProgress> report) => _report = report;
-
-        public void Report(LabStepProgress value) => _report(value);
-    }
 }
