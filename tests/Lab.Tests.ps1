@@ -16,52 +16,15 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module $env:KUBELAB_TEST_MODULE -Force
     . (Join-Path $PSScriptRoot 'fixtures/TestHost.ps1')
-    . (Join-Path $PSScriptRoot 'fixtures/ToolMirror.ps1')
-    . (Join-Path $PSScriptRoot 'fixtures/DockerAptRepo.ps1')
-    $fixtures = Join-Path $PSScriptRoot 'fixtures'
-
-    # The mirror: the four tools, latest as a file or a redirect, like the tools suite.
-    $script:root = New-TestFolder 'kubelab-lab-mirror-'
-    Add-MirrorKubectl $root 'v1.33.1'
-    Add-MirrorFile $root 'https://dl.k8s.io/release/stable.txt' -Text "v1.33.1`n" | Out-Null
-    Add-MirrorMinikube $root 'v1.38.1'
-    Add-MirrorFile $root 'https://github.com/kubernetes/minikube/releases/latest' -Text "v1.38.1`n" | Out-Null
-    Add-MirrorDockerCompose $root 'v2.29.7'
-    Add-MirrorKustomize $root 'v5.8.1'
-    Add-MirrorFile $root 'https://github.com/docker/compose/releases/latest' -Text 'https://github.com/docker/compose/releases/tag/v2.29.7' | Out-Null
-    Add-MirrorFile $root 'https://github.com/kubernetes-sigs/kustomize/releases/latest' -Text 'kustomize/v5.8.1' | Out-Null
-    $script:server = [KubeLab.Tests.LoopbackMirror]::new($root)
-    $script:mirror = $server.Url
-    $script:minikubeAsset = Get-MirrorPath $root 'https://github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64'
-
-    $script:saved = @{}
-    foreach ($name in 'PATH', 'SUDO_USER', 'KUBELAB_STATE_HOME', 'KUBELAB_MIRROR', 'KUBELAB_DOCKER_GROUP', 'KUBECONFIG') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
-    $prefix = @(Join-Path $fixtures 'minikube-standin')
-    if (-not (Get-Command sudo -CommandType Application -ErrorAction SilentlyContinue)) { $prefix += Join-Path $fixtures 'sudo-standin' }
-    $env:PATH = (@($prefix) + $env:PATH) -join [IO.Path]::PathSeparator
-    $env:KUBELAB_MIRROR = $null
-    $env:KUBELAB_DOCKER_GROUP = $null
-    $env:KUBECONFIG = $null
-    $script:state = New-TestFolder 'kubelab-lab-state-'
-    $env:KUBELAB_STATE_HOME = $state
-    $script:dest = New-TestFolder 'kubelab-lab-bin-'
-
-    $script:user = "klab$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    if ($isRoot) {
-        & useradd --create-home --home-dir "/tmp/$user" $user
-        # The stand-in's docker driver wants the docker group, as minikube's does.
-        New-Item -ItemType Directory "/tmp/$user/.minikube" | Out-Null
-        Set-Content "/tmp/$user/.minikube/standin-docker-group" 'docker'
-        & chown -R "${user}:" "/tmp/$user/.minikube"
-    }
-    $env:SUDO_USER = $user
-
-    # What the machine has before: the suite removes only what it added.
-    $script:enginePackages = 'docker.io', 'containerd', 'runc'
-    $script:initialPackages = @($enginePackages | Where-Object { Test-DebInstalled $_ })
-    $script:initialLeftovers = @{}
-    foreach ($path in '/var/lib/docker', '/etc/docker', '/run/docker', '/var/log/kubelab-dockerd.log') { $initialLeftovers[$path] = Test-Path $path }
-    $script:hadDockerGroup = [bool](& getent group docker)
+    . (Join-Path $PSScriptRoot 'fixtures/LabFixture.ps1')
+    if (-not $isRoot) { return }
+    $script:fixture = Enter-LabFixture
+    $script:server = $fixture.Server
+    $script:mirror = $fixture.Mirror
+    $script:dest = $fixture.Destination
+    $script:user = $fixture.User
+    $script:initialPackages = $fixture.Initial.Packages
+    $script:minikubeAsset = Get-MirrorPath $fixture.Root 'https://github.com/kubernetes/minikube/releases/download/v1.38.1/minikube-linux-amd64'
     $script:lab = @{ Mirror = $mirror; DockerSource = 'Distribution'; Destination = $dest; Force = $true; Confirm = $false }
 
     function script:Invoke-Lab([string] $Script) {
@@ -85,21 +48,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($isRoot) {
-        if (Test-Path /run/kubelab-dockerd.pid) {
-            & start-stop-daemon --stop --pidfile /run/kubelab-dockerd.pid --remove-pidfile --retry TERM/20/KILL/5 | Out-Null
-        }
-        $added = @($enginePackages | Where-Object { $_ -notin $initialPackages -and (Test-DebInstalled $_) })
-        if ($added) { & env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq @added 2>&1 | Out-Null }
-        if ('docker.io' -notin $initialPackages -and -not (Test-DebInstalled docker.io)) {
-            foreach ($path in $initialLeftovers.Keys) { if (-not $initialLeftovers[$path]) { Remove-Item $path -Recurse -Force -ErrorAction SilentlyContinue } }
-        }
-        & userdel --remove $user 2>$null
-        if (-not $hadDockerGroup) { & groupdel docker 2>$null }
-    }
-    foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-    $server.Dispose()
-    Remove-Item $root, $dest, $state -Recurse -Force -ErrorAction SilentlyContinue
+    if ($isRoot) { Exit-LabFixture $fixture }
 }
 
 Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag System -Skip:(-not $isRoot) {
@@ -157,7 +106,13 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
 
         # Overlap: the run took less than its steps one after another would (the tools while apt installed Docker).
         $sum = ($summary.Steps.Duration | Measure-Object TotalSeconds -Sum).Sum
-        if ($expected -eq 'Done') { $run.Seconds | Should -BeLessThan $sum }
+        if ($expected -eq 'Done') {
+            $run.Seconds | Should -BeLessThan $sum
+            $docker = $summary.Steps | Where-Object Name -eq 'Docker Engine'
+            $tools = $summary.Steps | Where-Object Name -eq 'Tools'
+            $tools.StartedAt + $tools.Duration | Should -BeLessThan ($docker.StartedAt + $docker.Duration)
+            $tools.StartedAt | Should -BeLessThan ($docker.StartedAt + [timespan]::FromSeconds(1))
+        }
         Write-Host ("first run: wall {0:0.0} s, steps one after another {1:0.0} s ({2})" -f $run.Seconds, $sum, (($summary.Steps | ForEach-Object { '{0} {1:0.0} s' -f $_.Name, $_.Duration.TotalSeconds }) -join ', '))
 
         $bars = $run.Progress | Where-Object RecordType -ne 'Completed'

@@ -70,6 +70,20 @@ namespace KubeLab.Lab
             CancellationToken cancellationToken)
         {
             var before = await Task.WhenAll(dependencies).ConfigureAwait(false);
+            var startedAt = DateTimeOffset.UtcNow;
+            var result = await RunStepAsync(step, before, shouldProcess, listWholePlan, report, cancellationToken).ConfigureAwait(false);
+            result.StartedAt = startedAt;
+            return result;
+        }
+
+        private async Task<LabStepResult> RunStepAsync(
+            ILabStep step,
+            LabStepResult[] before,
+            Func<string, string, bool> shouldProcess,
+            bool listWholePlan,
+            Action<ILabStep, LabStepProgress?, bool> report,
+            CancellationToken cancellationToken)
+        {
             var watch = Stopwatch.StartNew();
             try
             {

@@ -40,6 +40,9 @@ namespace KubeLab.Lab
 
         public Exception? Error { get; }
 
+        /// <summary>When the step started, once what it depends on had finished (steps that overlap show it here).</summary>
+        public DateTimeOffset StartedAt { get; internal set; }
+
         /// <summary>Not run because -WhatIf or the user said no (to it or to a step it depends on), not because of a failure.</summary>
         public bool Declined { get; internal set; }
 
