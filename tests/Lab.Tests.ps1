@@ -151,6 +151,16 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         ($state | Format-Table | Out-String) | Should -Match 'kubectl v1\.33\.1'
     }
 
+    It 'Get-KubeLab -Online: each tool''s latest release through the mirror, and what is outdated' {
+        $latest = Get-MirrorPath $fixture.Root 'https://github.com/kubernetes/minikube/releases/latest'
+        Set-Content $latest "v1.39.0`n"
+        try { $state = Get-KubeLab -Online -Mirror $mirror -Destination $dest }
+        finally { Set-Content $latest "v1.38.1`n" }
+        ($state.Tools | Where-Object Name -eq 'minikube').LatestVersion | Should -Be 'v1.39.0'
+        $state.Outdated | Should -Be @('minikube')
+        $server.Requests | Should -Not -BeNullOrEmpty
+    }
+
     It 'a failed download leaves nothing half-placed; minikube waits; the next run finishes only what is missing' {
         Uninstall-KubeLabTool -Name kustomize, minikube -Destination $dest -Confirm:$false
         Move-Item $minikubeAsset "$minikubeAsset.away"
