@@ -137,6 +137,14 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         Write-Host ("second run: {0:0.00} s in a fresh runspace" -f $run.Seconds)
     }
 
+    It '-SkipMinikubeStart leaves minikube out and says how to start it' {
+        $summary = Install-KubeLab @lab -SkipMinikubeStart
+        $summary.Steps.Name | Should -Not -Contain 'minikube'
+        $summary.Steps.Status | Should -Be @('AlreadyDone', 'AlreadyDone', 'AlreadyDone', 'AlreadyDone')
+        $summary.Context | Should -BeNullOrEmpty
+        $summary.NextSteps -join ' ' | Should -Match 'Start-Minikube'
+    }
+
     It 'Get-KubeLab: Docker answers, the user is in the group, each tool''s version, the profile, the context' {
         $state = Get-KubeLab -Destination $dest
         $state | Should -BeOfType ([KubeLab.Lab.LabState])
@@ -222,7 +230,10 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         @(Get-StandinCalls | Where-Object { $_.argv[0] -eq 'delete' }) | Should -Not -BeNullOrEmpty
         @(Get-ChildItem "/tmp/$user/.minikube/profiles" -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
         Test-DebInstalled docker.io | Should -BeTrue
-        (Get-KubeLab -Destination $dest).Tools.Installed | Should -Not -Contain $true
+        $state = Get-KubeLab -Destination $dest
+        $state.Tools.Installed | Should -Not -Contain $true
+        $state.Profiles | Should -BeNullOrEmpty
+        $state.CurrentContext | Should -BeNullOrEmpty
     }
 
     It 'Uninstall-KubeLab -RemoveDocker removes the Docker the lab installed' -Skip:('docker.io' -in $initialPackages) {
