@@ -17,14 +17,17 @@ namespace KubeLab.Lab
         private readonly Func<DockerInstaller> _installer;
         private readonly DockerInstallOptions _options;
         private readonly LabRecord _record;
+        private readonly InterruptedDpkg _dpkg;
         private DockerPlan? _plan;
 
         /// <param name="installer">Made on first use (it owns a downloader only a real install needs).</param>
-        public DockerLabStep(Func<DockerInstaller> installer, DockerInstallOptions options, LabRecord record)
+        /// <param name="dpkg">An install interrupted earlier is finished first (dpkg --configure -a), so the run resumes.</param>
+        public DockerLabStep(Func<DockerInstaller> installer, DockerInstallOptions options, LabRecord record, InterruptedDpkg dpkg)
         {
             _installer = installer;
             _options = options;
             _record = record;
+            _dpkg = dpkg;
         }
 
         public string Name => LabStepNames.Docker;
@@ -32,13 +35,23 @@ namespace KubeLab.Lab
         public IReadOnlyList<string> DependsOn { get; } = new[] { LabStepNames.HostChecks };
 
         public async Task<bool> IsDoneAsync(CancellationToken cancellationToken) =>
-            (await PlanOnceAsync(cancellationToken).ConfigureAwait(false)).Steps.Count == 0;
+            !_dpkg.IsInterrupted && (await PlanOnceAsync(cancellationToken).ConfigureAwait(false)).Steps.Count == 0;
 
-        public async Task<IReadOnlyList<string>> PlanAsync(CancellationToken cancellationToken) =>
-            (await PlanOnceAsync(cancellationToken).ConfigureAwait(false)).Steps.Select(step => step.ToString()).ToList();
+        public async Task<IReadOnlyList<string>> PlanAsync(CancellationToken cancellationToken)
+        {
+            var steps = (await PlanOnceAsync(cancellationToken).ConfigureAwait(false)).Steps.Select(step => step.ToString());
+            return (_dpkg.IsInterrupted ? new[] { $"Run (finish what an interrupted apt left half done): {InterruptedDpkg.Repair.Display}" }.Concat(steps) : steps).ToList();
+        }
 
         public async Task<string> RunAsync(IProgress<LabStepProgress> progress, CancellationToken cancellationToken)
         {
+            if (_dpkg.IsInterrupted)
+            {
+                progress.Report(new LabStepProgress("Finishing an interrupted install: " + InterruptedDpkg.Repair.Display));
+                await _dpkg.RepairAsync(cancellationToken).ConfigureAwait(false);
+                _plan = null; // dpkg's database has changed: plan again from what is now installed
+            }
+
             var plan = await PlanOnceAsync(cancellationToken).ConfigureAwait(false);
             if (!plan.PackagesInPlace)
             {

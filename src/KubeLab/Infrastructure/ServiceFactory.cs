@@ -125,7 +125,7 @@ namespace KubeLab.Infrastructure
             var inspector = HostInspector();
             return new LabInstaller(
                 new HostChecksLabStep(inspector.RunAsync, record, Log, force),
-                new DockerLabStep(() => docker ??= DockerInstaller(downloader, mirror), dockerOptions, record),
+                new DockerLabStep(() => docker ??= DockerInstaller(downloader, mirror), dockerOptions, record, new InterruptedDpkg(new DockerCommands(Runner, Elevation))),
                 new DockerGroupLabStep(DockerGroup(), record),
                 new ToolsLabStep(ToolInventory(null), () => ToolInstaller(downloader), Log, ToolDestinationFor(destination), ToolCatalog.Names.ToList(), LabStepNames.HostChecks),
                 minikube == null ? null : new MinikubeLabStep(Minikube, minikube),
