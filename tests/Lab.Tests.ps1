@@ -243,3 +243,35 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         Test-Path (Join-Path $env:KUBELAB_STATE_HOME 'lab.tsv') | Should -BeFalse
     }
 }
+
+Describe 'Install-KubeLab as a plain user without sudo' -Tag System -Skip:(-not $isRoot) {
+    BeforeAll {
+        # The suite's user runs its own pwsh (a copy: root's NuGet folder is not readable to it), with its own state folder.
+        $script:userPwsh = "/tmp/$user/pwsh"
+        Copy-Item ([IO.Path]::GetDirectoryName([System.Management.Automation.PSObject].Assembly.Location)) $userPwsh -Recurse
+        & chown -R "${user}:" $userPwsh
+    }
+
+    It 'installs the tools into ~/.local/bin, then stops on Docker with ElevationRequired, after the summary' -Skip:('docker.io' -in $initialPackages) {
+        $script = "/tmp/$user/lab.ps1"
+        Set-Content $script @"
+Import-Module '$env:KUBELAB_TEST_MODULE'
+`$summary = `$null; `$failure = `$null
+try { Install-KubeLab -Mirror '$mirror' -DockerSource Distribution -Force -WarningAction SilentlyContinue -ErrorAction Stop -OutVariable summary | Out-Null }
+catch { `$failure = `$_.FullyQualifiedErrorId + ' | ' + `$_.Exception.Message }
+[pscustomobject]@{ Statuses = @(`$summary[0].Steps | ForEach-Object { "`$(`$_.Name)=`$(`$_.Status)" }); Failure = `$failure } | ConvertTo-Json -Compress
+"@
+        & chown "${user}:" $script
+        # runuser keeps root's environment: PATH without the sudo test double (this user must find no sudo), its own HOME and state.
+        $path = ($env:PATH -split ':' | Where-Object { $_ -notlike '*sudo-standin*' }) -join ':'
+        $out = & runuser -u $user -- env "HOME=/tmp/$user" "PATH=$path" 'KUBELAB_STATE_HOME=' 'SUDO_USER=' DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 `
+            (Get-Command dotnet).Source (Join-Path $userPwsh 'pwsh.dll') -NoProfile -NonInteractive -File $script 2>&1
+        $result = ($out | Select-Object -Last 1) | ConvertFrom-Json
+        $result.Failure | Should -BeLike 'ElevationRequired*'
+        $result.Statuses | Should -Contain 'Tools=Done'
+        $result.Statuses | Should -Contain 'Docker Engine=Failed'
+        $result.Statuses | Should -Contain 'minikube=Skipped'
+        Test-Path "/tmp/$user/.local/bin/kubectl" | Should -BeTrue
+        Test-DebInstalled docker.io | Should -BeFalse
+    }
+}

@@ -8,6 +8,7 @@ using KubeLab.Docker;
 using KubeLab.Infrastructure;
 using KubeLab.Lab;
 using KubeLab.Minikube;
+using KubeLab.Processes;
 
 namespace KubeLab.Commands
 {
@@ -105,14 +106,20 @@ namespace KubeLab.Commands
                 throw pipeline.Fail(checks, LabStepNames.HostChecks);
             }
 
-            foreach (var failed in summary.Steps.Where(step => step.Error != null))
+            pipeline.WriteObject(summary);
+            foreach (var failed in summary.Steps.Where(step => step.Error != null && !(step.Error is ElevationRequiredException)))
             {
                 pipeline.WriteError(ErrorMapping.IsKnown(failed.Error!)
                     ? ErrorMapping.ToErrorRecord(failed.Error!, failed.Name)
                     : ErrorMapping.Create(failed.Error!, ErrorIds.LabStepFailed, failed.Name));
             }
 
-            pipeline.WriteObject(summary);
+            // Not root and no sudo: a failed precondition, which ends the command once the summary shows what did run.
+            var elevation = summary.Steps.FirstOrDefault(step => step.Error is ElevationRequiredException);
+            if (elevation != null)
+            {
+                throw pipeline.Fail(elevation.Error!, elevation.Name);
+            }
         }
 
         /// <summary>One bar over the steps, and a child bar for each running step.</summary>
