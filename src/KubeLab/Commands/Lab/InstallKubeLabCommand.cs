@@ -126,9 +126,9 @@ namespace KubeLab.Commands
         private sealed class LabProgressBars : IProgress<LabProgress>
         {
             private readonly CmdletPipeline _pipeline;
-            private readonly IReadOnlyList<string> _steps;
+            private readonly List<string> _steps;
 
-            public LabProgressBars(CmdletPipeline pipeline, IReadOnlyList<string> steps)
+            public LabProgressBars(CmdletPipeline pipeline, List<string> steps)
             {
                 _pipeline = pipeline;
                 _steps = steps;
@@ -169,7 +169,7 @@ namespace KubeLab.Commands
             public void Complete() =>
                 _pipeline.WriteProgress(new ProgressRecord(LabActivityId, "Install-KubeLab", "Done") { RecordType = ProgressRecordType.Completed });
 
-            private int IndexOf(string step) => Math.Max(0, _steps.ToList().IndexOf(step));
+            private int IndexOf(string step) => Math.Max(0, _steps.IndexOf(step));
         }
     }
 }
