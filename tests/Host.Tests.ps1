@@ -106,7 +106,7 @@ Describe 'Test-KubeLabHost on this machine' {
         try { $docker = Test-KubeLabHost | Where-Object Check -eq 'Docker answering' }
         finally { $env:DOCKER_HOST = $savedDockerHost }
         $docker.Passed | Should -BeFalse
-        $docker.Actual | Should -Be '/nonexistent/kubelab-docker.sock does not exist'
+        $docker.Actual | Should -BeLike '*no socket at /nonexistent/kubelab-docker.sock*'
         $docker.Required | Should -BeLike '*/nonexistent/kubelab-docker.sock'
     }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Host;
 using KubeLab.Downloads;
 using KubeLab.Processes;
 
@@ -99,7 +100,8 @@ namespace KubeLab.Docker
         /// <exception cref="DockerException">Unsupported system, or a bad -KeyFingerprint: before anything runs.</exception>
         public async Task<DockerPlan> PlanInstallAsync(DockerInstallOptions options, CancellationToken cancellationToken)
         {
-            var repository = DockerRepository.For(OsRelease.Load(_paths.OsRelease));
+            var repository = DockerRepository.For(OsRelease.Load(_paths.OsRelease) ?? throw new DockerException(DockerErrorKind.UnsupportedSystem,
+                "This system has no /etc/os-release, so its distribution and release cannot be told. Docker Engine is installed on Ubuntu or Debian (and their derivatives) only."));
             var expected = OpenPgpKey.Normalize(options.KeyFingerprint ?? DockerRepository.DockerKeyFingerprint)
                 ?? throw new ArgumentException($"-KeyFingerprint '{options.KeyFingerprint}' is not an OpenPGP fingerprint (40 hex digits for a v4 key, 64 for v6; spaces are ignored).");
             var packages = DpkgStatus.Load(_paths.DpkgStatus);

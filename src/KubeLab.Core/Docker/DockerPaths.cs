@@ -1,3 +1,4 @@
+using KubeLab.Host;
 using System.Collections.Generic;
 
 namespace KubeLab.Docker
@@ -5,7 +6,7 @@ namespace KubeLab.Docker
     /// <summary>Where the Docker steps look and write; tests point these at a temp folder.</summary>
     public sealed class DockerPaths
     {
-        public IReadOnlyList<string> OsRelease { get; set; } = Docker.OsRelease.DefaultPaths;
+        public IReadOnlyList<string> OsRelease { get; set; } = Host.OsRelease.DefaultPaths;
 
         public string DpkgStatus { get; set; } = Docker.DpkgStatus.DefaultPath;
 

@@ -1,3 +1,4 @@
+using KubeLab.Host;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -46,6 +47,20 @@ namespace KubeLab.Docker
 
         public const string DistributionPackage = "docker.io";
 
+        /// <summary>The suites (codenames) Docker's repository serves, per family (its install pages for Ubuntu and Debian).</summary>
+        public static readonly IReadOnlyDictionary<string, string[]> SupportedSuites = new Dictionary<string, string[]>
+        {
+            ["ubuntu"] = new[] { "resolute", "questing", "noble", "jammy" },
+            ["debian"] = new[] { "trixie", "bookworm", "bullseye" },
+        };
+
+        /// <summary>The dpkg architectures Docker's repository serves, per family.</summary>
+        public static readonly IReadOnlyDictionary<string, string[]> SupportedArchitectures = new Dictionary<string, string[]>
+        {
+            ["ubuntu"] = new[] { "amd64", "armhf", "arm64", "s390x", "ppc64el" },
+            ["debian"] = new[] { "amd64", "armhf", "arm64", "ppc64el" },
+        };
+
         private DockerRepository(string family, string suite, string description)
         {
             Family = family;
@@ -61,6 +76,9 @@ namespace KubeLab.Docker
 
         /// <summary>The system as os-release names it, for messages.</summary>
         public string Description { get; }
+
+        /// <summary>Whether Docker's repository serves this suite (an older release is refused by apt, not by KubeLab).</summary>
+        public bool IsSupported => SupportedSuites[Family].Contains(Suite);
 
         public Uri BaseUri => new Uri(DefaultBase + Family);
 

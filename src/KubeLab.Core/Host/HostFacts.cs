@@ -29,30 +29,9 @@ namespace KubeLab.Host
         /// <summary>A path of the machine under this root.</summary>
         public string PathOf(string absolute) => Path.Combine(_root, absolute.TrimStart('/'));
 
-        /// <summary>/etc/os-release as KEY=value pairs (quotes removed).</summary>
-        public IReadOnlyDictionary<string, string> OsRelease()
-        {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            var file = File.Exists(PathOf("/etc/os-release")) ? PathOf("/etc/os-release") : PathOf("/usr/lib/os-release");
-            foreach (var line in ReadLines(file))
-            {
-                var eq = line.IndexOf('=');
-                if (eq <= 0 || line.TrimStart().StartsWith("#", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var value = line.Substring(eq + 1).Trim();
-                if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
-                {
-                    value = value.Substring(1, value.Length - 2);
-                }
-
-                values[line.Substring(0, eq).Trim()] = value;
-            }
-
-            return values;
-        }
+        /// <summary>/etc/os-release (else /usr/lib/os-release) under this root; empty when neither exists.</summary>
+        public OsRelease OsRelease() =>
+            Host.OsRelease.Load(new[] { PathOf("/etc/os-release"), PathOf("/usr/lib/os-release") }) ?? Host.OsRelease.Parse(string.Empty);
 
         /// <summary>The CPUs this process may run on (/proc/self/status Cpus_allowed_list), as nproc counts them.</summary>
         public int? CpusAllowed()

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Docker;
 using KubeLab.Processes;
 
 namespace KubeLab.Host
@@ -19,20 +20,6 @@ namespace KubeLab.Host
         public const long MinimumMemoryBytes = 2L * 1024 * 1024 * 1024;
         public const long MinimumDiskBytes = 20L * 1024 * 1024 * 1024;
         public const int MinimumCpus = 2;
-
-        /// <summary>Codenames Docker's apt repository serves (docs, install pages for Ubuntu and Debian).</summary>
-        private static readonly IReadOnlyDictionary<string, string[]> DockerCodenames = new Dictionary<string, string[]>
-        {
-            ["ubuntu"] = new[] { "resolute", "questing", "noble", "jammy" },
-            ["debian"] = new[] { "trixie", "bookworm", "bullseye" },
-        };
-
-        /// <summary>dpkg architectures Docker's repository serves, per distribution.</summary>
-        private static readonly IReadOnlyDictionary<string, string[]> DockerArchitectures = new Dictionary<string, string[]>
-        {
-            ["ubuntu"] = new[] { "amd64", "armhf", "arm64", "s390x", "ppc64el" },
-            ["debian"] = new[] { "amd64", "armhf", "arm64", "ppc64el" },
-        };
 
         private static readonly (string Type, string Config, string Meaning, bool Optional)[] Namespaces =
         {
@@ -74,9 +61,8 @@ namespace KubeLab.Host
             var docker = _docker.ProbeAsync(cancellationToken);
             var checks = new List<HostCheck>();
             var os = _facts.OsRelease();
-            var family = Family(os);
-            checks.Add(OperatingSystem(os, family));
-            checks.Add(Architecture(family));
+            checks.Add(OperatingSystem(os));
+            checks.Add(Architecture(FamilyOf(os)));
             checks.Add(Cpus());
             checks.Add(Memory());
             checks.Add(Disk());
@@ -91,57 +77,54 @@ namespace KubeLab.Host
             return checks;
         }
 
-        /// <summary>ubuntu or debian, by ID or (for derivatives such as Mint) ID_LIKE; null for anything else.</summary>
-        private static string? Family(IReadOnlyDictionary<string, string> os)
+        private static HostCheck OperatingSystem(OsRelease os)
         {
-            var id = Get(os, "ID");
-            if (DockerCodenames.ContainsKey(id))
+            // The same rule Install-Docker applies: derivatives use the release they are built on (Mint sets
+            // UBUNTU_CODENAME), as Docker's install page says.
+            var required = "Ubuntu (" + string.Join(", ", DockerRepository.SupportedSuites["ubuntu"]) + ") or Debian (" + string.Join(", ", DockerRepository.SupportedSuites["debian"]) + ")";
+            DockerRepository repository;
+            try
             {
-                return id;
+                repository = DockerRepository.For(os);
+            }
+            catch (DockerException ex)
+            {
+                return new HostCheck("Operating system", required, $"{os.PrettyName}, codename {os.VersionCodename ?? "unknown"}", false,
+                    ex.Message.Replace(" Nothing was changed.", string.Empty) + " Install Docker Engine the way your distribution documents, then use the rest of the lab.");
             }
 
-            var like = Get(os, "ID_LIKE").Split(' ');
-            return like.Contains("ubuntu") ? "ubuntu" : like.Contains("debian") ? "debian" : null;
-        }
-
-        private static string Get(IReadOnlyDictionary<string, string> os, string key) => os.TryGetValue(key, out var value) ? value : string.Empty;
-
-        private HostCheck OperatingSystem(IReadOnlyDictionary<string, string> os, string? family)
-        {
-            var name = Get(os, "PRETTY_NAME");
-            var id = Get(os, "ID");
-            // Derivatives use their parent's codename (Mint sets UBUNTU_CODENAME), as Docker's install page says.
-            var codename = family == "ubuntu" && Get(os, "UBUNTU_CODENAME").Length > 0 ? Get(os, "UBUNTU_CODENAME") : Get(os, "VERSION_CODENAME");
-            var required = "Ubuntu (" + string.Join(", ", DockerCodenames["ubuntu"]) + ") or Debian (" + string.Join(", ", DockerCodenames["debian"]) + ")";
-            var actual = $"{(name.Length > 0 ? name : id.Length > 0 ? id : "unknown")}, codename {(codename.Length > 0 ? codename : "unknown")}";
-            var passed = family != null && DockerCodenames[family].Contains(codename);
-            string advice;
-            if (family == null)
+            var actual = $"{os.PrettyName}, codename {repository.Suite}";
+            if (os.Id != repository.Family)
             {
-                advice = $"Docker's apt repository serves Ubuntu and Debian only; on '{id}' install Docker Engine the way your distribution documents, then use the rest of the lab.";
-            }
-            else
-            {
-                advice = $"Docker's {family} repository has no '{codename}' suite, so Install-DockerEngine from Docker's repository would fail; " +
-                         $"move to a supported release ({string.Join(", ", DockerCodenames[family])}) or use the distribution's docker.io package.";
+                actual += $" (a {repository.Family} derivative: Docker's {repository.Family} repository is used with this codename)";
             }
 
-            if (passed && id != family)
-            {
-                actual += $" (a {family} derivative: Docker's {family} repository is used with this codename)";
-            }
-
-            return new HostCheck("Operating system", required, actual, passed, advice, codename);
+            var passed = repository.IsSupported;
+            var advice = $"Docker's {repository.Family} repository has no '{repository.Suite}' suite, so Install-Docker from Docker's repository would fail; " +
+                         $"move to a supported release ({string.Join(", ", DockerRepository.SupportedSuites[repository.Family])}) or use the distribution's package (Install-Docker -Source Distribution).";
+            return new HostCheck("Operating system", required, actual, passed, advice, repository.Suite);
         }
 
         private HostCheck Architecture(string? family)
         {
             var dpkg = ToDpkg(_architecture);
             var minikube = new[] { "amd64", "arm64", "ppc64el", "s390x" };
-            var docker = family == null ? DockerArchitectures["ubuntu"] : DockerArchitectures[family];
+            var docker = DockerRepository.SupportedArchitectures[family ?? "ubuntu"];
             var passed = docker.Contains(dpkg) && minikube.Contains(dpkg);
             return new HostCheck("Architecture", "64-bit: amd64, arm64, ppc64el or s390x (served by Docker's repository and by minikube)",
                 dpkg, passed, $"'{dpkg}' is not served by both Docker's repository ({string.Join(", ", docker)}) and minikube's releases (amd64, arm64, ppc64le, s390x).", dpkg);
+        }
+
+        private static string? FamilyOf(OsRelease os)
+        {
+            try
+            {
+                return DockerRepository.For(os).Family;
+            }
+            catch (DockerException)
+            {
+                return null;
+            }
         }
 
         private static string ToDpkg(string goArchitecture)
@@ -264,11 +247,11 @@ namespace KubeLab.Host
         }
 
         private static HostCheck DockerInstalled(DockerProbeResult probe) =>
-            new HostCheck("Docker installed", "the docker CLI on PATH", probe.Installed ? probe.Program ?? "docker" : "docker not found on PATH", probe.Installed,
-                "Docker Engine is not installed: install it (Install-DockerEngine) before starting minikube with the docker driver.", probe.Installed);
+            new HostCheck("Docker installed", "the docker CLI or an engine package", probe.Installed ? probe.Program ?? "docker" : "docker not found on PATH", probe.Installed,
+                "Docker Engine is not installed: install it (Install-Docker) before starting minikube with the docker driver.", probe.Installed);
 
         private static HostCheck DockerAnswering(DockerProbeResult probe) =>
-            new HostCheck("Docker answering", $"the daemon answers GET /_ping at {probe.Endpoint}", probe.Detail, probe.Answering,
+            new HostCheck("Docker answering", $"the daemon answers at {probe.Endpoint}", probe.Detail, probe.Answering,
                 "The Docker daemon is not answering: start it (systemctl start docker, or service docker start) and check that the socket exists; minikube's docker driver talks to it for everything.",
                 probe.Answering);
 

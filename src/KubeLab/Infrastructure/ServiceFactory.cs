@@ -89,7 +89,7 @@ namespace KubeLab.Infrastructure
             var group = Environment.GetEnvironmentVariable(DockerGroupAccess.GroupVariable);
             return new HostInspector(
                 new HostFacts(),
-                new SocketDockerProbe(),
+                new EngineApiDockerProbe(DockerEngineProbe()),
                 Identity,
                 string.IsNullOrWhiteSpace(group) ? DockerGroupAccess.DefaultGroup : group!.Trim(),
                 UserDatabase.IsGroupMember,

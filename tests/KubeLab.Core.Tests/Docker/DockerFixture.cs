@@ -1,3 +1,4 @@
+using KubeLab.Host;
 using KubeLab.Docker;
 using KubeLab.Downloads;
 using KubeLab.Processes;

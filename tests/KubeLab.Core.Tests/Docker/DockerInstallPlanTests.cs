@@ -1,3 +1,4 @@
+using KubeLab.Host;
 using KubeLab.Docker;
 using KubeLab.Processes;
 using Xunit;

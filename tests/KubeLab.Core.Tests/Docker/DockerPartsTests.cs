@@ -1,4 +1,5 @@
 using System.Text;
+using KubeLab.Host;
 using KubeLab.Docker;
 using Xunit;
 

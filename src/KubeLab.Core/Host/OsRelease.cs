@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace KubeLab.Docker
+namespace KubeLab.Host
 {
     /// <summary>
-    /// The fields of /etc/os-release that choose Docker's apt repository. Parsed here (not in Host/) for the
-    /// repository plan only; the format is shell-like KEY=value lines with optional single or double quotes.
+    /// /etc/os-release: which distribution and release this is (shell-like KEY=value lines with optional single or
+    /// double quotes). Read by the host checks and by the Docker repository plan.
     /// </summary>
     public sealed class OsRelease
     {
@@ -38,9 +38,8 @@ namespace KubeLab.Docker
 
         public string? Get(string key) => _fields.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
-        /// <summary>Reads the first os-release file that exists.</summary>
-        /// <exception cref="DockerException">None exists.</exception>
-        public static OsRelease Load(IEnumerable<string>? paths = null)
+        /// <summary>The first os-release file that exists, parsed; null when none does.</summary>
+        public static OsRelease? Load(IEnumerable<string>? paths = null)
         {
             foreach (var path in paths ?? DefaultPaths)
             {
@@ -50,7 +49,7 @@ namespace KubeLab.Docker
                 }
             }
 
-            throw new DockerException(DockerErrorKind.UnsupportedSystem, "This system has no /etc/os-release, so its distribution and release cannot be told. Docker Engine is installed on Ubuntu or Debian (and their derivatives) only.");
+            return null;
         }
 
         public static OsRelease Parse(string text)
