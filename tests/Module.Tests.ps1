@@ -152,6 +152,15 @@ Describe 'Help' {
         foreach ($cmdlet in 'Get-KubeContext', 'Install-KubeLabTool', 'Use-KubeContext') { $text | Should -Match $cmdlet }
     }
 
+    It 'names only cmdlets that exist, and every exported cmdlet, in about_KubeLab (<Culture>)' -ForEach @(@{ Culture = 'en-US' }, @{ Culture = 'ko-KR' }) {
+        $file = Join-Path (Split-Path $env:KUBELAB_TEST_MODULE) "$Culture/about_KubeLab.help.txt"
+        $named = [regex]::Matches((Get-Content $file -Raw), '\b(?:Get|Set|Use|Rename|Remove|Install|Uninstall|Update|Add|Test|Start|Stop|Suspend|Resume|Enable|Disable|Invoke)-[A-Z][A-Za-z]+') |
+            ForEach-Object Value | Sort-Object -Unique
+        $exported = (Get-Module KubeLab).ExportedCmdlets.Keys
+        $named | Where-Object { $_ -notin $exported -and $_ -ne 'Get-Help' } | Should -BeNullOrEmpty -Because 'the help must not promise a cmdlet that does not exist'
+        $exported | Where-Object { $_ -notin $named } | Should -BeNullOrEmpty -Because 'the cmdlet map covers every cmdlet'
+    }
+
     It 'has the kubeconfig rules in about_KubeLab_Kubeconfig and the tool rules in about_KubeLab_Tools' {
         (Get-Help about_KubeLab_Kubeconfig | Out-String) | Should -Match 'KUBECONFIG'
         (Get-Help about_KubeLab_Tools | Out-String) | Should -Match 'sha256'
