@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using YamlDotNet.RepresentationModel;
+using KubeLab.Kubeconfig.Yaml;
 
 namespace KubeLab.Kubeconfig
 {
@@ -57,7 +57,7 @@ namespace KubeLab.Kubeconfig
             ("extensions", Named("extension", Any())));
 
         /// <summary>Throws InvalidFile naming the file, line and field when <paramref name="root"/> is not a kubeconfig.</summary>
-        public static void Validate(YamlNode root, string file)
+        public static void Validate(Node root, string file)
         {
             try
             {
@@ -65,7 +65,7 @@ namespace KubeLab.Kubeconfig
             }
             catch (Violation violation)
             {
-                var line = (int)violation.Node.Start.Line;
+                var line = violation.Node.Line;
                 throw new KubeConfigException(
                     KubeConfigErrorKind.InvalidFile,
                     $"{file}:{line}: field \"{violation.Field}\" {violation.Problem}. kubectl cannot read this file either; fix it before KubeLab edits it.",
@@ -97,12 +97,11 @@ namespace KubeLab.Kubeconfig
 
         private static Shape Named(string bodyKey, Shape body) => new NamedListShape(bodyKey, body);
 
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode scalar && YamlScalars.TypeOf(scalar) == YamlScalars.PlainType.Null;
+        private static bool IsNull(Node node) => YamlScalars.IsNull(node);
 
         internal abstract class Shape
         {
-            public abstract void Check(YamlNode node);
+            public abstract void Check(Node node);
         }
 
         /// <summary>
@@ -113,7 +112,7 @@ namespace KubeLab.Kubeconfig
         {
             private readonly List<string> _segments = new List<string>();
 
-            public Violation(YamlNode node, string problem, string? field = null)
+            public Violation(Node node, string problem, string? field = null)
             {
                 Node = node;
                 Problem = problem;
@@ -123,7 +122,7 @@ namespace KubeLab.Kubeconfig
                 }
             }
 
-            public YamlNode Node { get; }
+            public Node Node { get; }
 
             public string Problem { get; }
 
@@ -155,7 +154,7 @@ namespace KubeLab.Kubeconfig
 
         private sealed class AnyShape : Shape
         {
-            public override void Check(YamlNode node)
+            public override void Check(Node node)
             {
             }
         }
@@ -166,12 +165,13 @@ namespace KubeLab.Kubeconfig
 
             public ScalarShape(ScalarKind kind) => _kind = kind;
 
-            public override void Check(YamlNode node)
+            public override void Check(Node node)
             {
                 var expected = _kind == ScalarKind.Text ? "a string" : "true or false";
-                if (!(node is YamlScalarNode scalar))
+                var scalar = node.Resolved;
+                if (!scalar.IsScalar)
                 {
-                    throw new Violation(node, $"must be {expected}, not a {(node is YamlSequenceNode ? "list" : "map")}");
+                    throw new Violation(node, $"must be {expected}, not a {(scalar.IsSequence ? "list" : "map")}");
                 }
 
                 var type = YamlScalars.TypeOf(scalar);
@@ -192,14 +192,15 @@ namespace KubeLab.Kubeconfig
 
             public ListShape(Shape item) => _item = item;
 
-            public override void Check(YamlNode node)
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlSequenceNode list))
+                var list = node.Resolved;
+                if (!list.IsSequence)
                 {
                     throw new Violation(node, "must be a list");
                 }
@@ -233,35 +234,52 @@ namespace KubeLab.Kubeconfig
                 _anyKey = anyKey;
             }
 
-            public override void Check(YamlNode node)
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlMappingNode map))
+                var map = node.Resolved;
+                if (!map.IsMapping)
                 {
                     throw new Violation(node, "must be a map");
                 }
 
-                foreach (var pair in map.Children)
+                // Only the value kubectl decodes counts: the last of repeated keys, merged keys included.
+                if (Maps.HasMerge(map))
                 {
-                    if (!(pair.Key is YamlScalarNode key))
+                    foreach (var pair in Maps.Effective(map))
                     {
-                        throw new Violation(pair.Key, "has a key that is not a plain name");
+                        CheckField(pair.Key, pair.Value.Value);
                     }
 
-                    var shape = _known.TryGetValue(key.Value ?? "", out var knownShape) ? knownShape : _anyKey;
-                    try
+                    return;
+                }
+
+                var children = map.Children;
+                for (var i = 0; i < children.Count; i += 2)
+                {
+                    var key = children[i].Resolved.Value;
+                    if (ReferenceEquals(Maps.Get(map, key), children[i + 1]))
                     {
-                        shape?.Check(pair.Value);
+                        CheckField(key, children[i + 1]);
                     }
-                    catch (Violation violation)
-                    {
-                        violation.Within(key.Value ?? "");
-                        throw;
-                    }
+                }
+            }
+
+            private void CheckField(string key, Node value)
+            {
+                var shape = _known.TryGetValue(key, out var knownShape) ? knownShape : _anyKey;
+                try
+                {
+                    shape?.Check(value);
+                }
+                catch (Violation violation)
+                {
+                    violation.Within(key);
+                    throw;
                 }
             }
         }
@@ -273,14 +291,15 @@ namespace KubeLab.Kubeconfig
 
             public NamedListShape(string bodyKey, Shape body) => _item = Map(("name", Text()), (bodyKey, body));
 
-            public override void Check(YamlNode node)
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlSequenceNode list))
+                var list = node.Resolved;
+                if (!list.IsSequence)
                 {
                     throw new Violation(node, "must be a list of {name: ...} entries");
                 }
@@ -292,7 +311,7 @@ namespace KubeLab.Kubeconfig
                     try
                     {
                         _item.Check(item);
-                        var name = item is YamlMappingNode map && map.Children.TryGetValue(NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
+                        var name = item.Resolved.IsMapping ? YamlScalars.Text(Maps.Get(item.Resolved, NameKey)) ?? "" : "";
                         if (!seen.Add(name))
                         {
                             throw new Violation(item, $"repeats the name \"{name}\" used earlier in the same list; names must be unique in a file", "name");
@@ -309,6 +328,6 @@ namespace KubeLab.Kubeconfig
             }
         }
 
-        internal static readonly YamlScalarNode NameKey = new YamlScalarNode("name");
+        internal const string NameKey = "name";
     }
 }

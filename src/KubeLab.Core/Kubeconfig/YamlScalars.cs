@@ -1,6 +1,7 @@
+using System;
 using System.Text.RegularExpressions;
+using KubeLab.Kubeconfig.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Kubeconfig
 {
@@ -10,6 +11,8 @@ namespace KubeLab.Kubeconfig
     /// </summary>
     internal static class YamlScalars
     {
+        internal const string TagPrefix = "tag:yaml.org,2002:";
+
         internal enum PlainType
         {
             String,
@@ -29,26 +32,114 @@ namespace KubeLab.Kubeconfig
             @"^([-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9]+([eE][-+]?[0-9]+)?|[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|\.(inf|Inf|INF))|\.(nan|NaN|NAN))$",
             RegexOptions.CultureInvariant);
 
+        private static readonly Regex IntegerPattern = new Regex(
+            @"^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*|[1-9][0-9_]*(:[0-5]?[0-9])+)$", RegexOptions.CultureInvariant);
+
+        /// <summary>Values JSON cannot carry, so kubectl fails on them anywhere in the file ("json: unsupported value: NaN").</summary>
+        private static readonly Regex NotFinitePattern = new Regex(@"^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant);
+
+        private static readonly Regex TimestampPattern = new Regex(
+            @"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?$",
+            RegexOptions.CultureInvariant);
+
         // Written values stay plain only when they cannot be mistaken for anything but a string.
         private static readonly Regex SafePlainPattern = new Regex("^[A-Za-z0-9_][A-Za-z0-9_./@-]*$", RegexOptions.CultureInvariant);
 
-        public static PlainType TypeOf(YamlScalarNode scalar)
+        public static PlainType TypeOf(Node scalar)
         {
+            if (scalar.Tag == "!")
+            {
+                return PlainType.String;
+            }
+
+            if (scalar.Tag != null)
+            {
+                return scalar.Tag == TagPrefix + "null" ? PlainType.Null
+                    : scalar.Tag == TagPrefix + "bool" ? PlainType.Bool
+                    : scalar.Tag == TagPrefix + "int" || scalar.Tag == TagPrefix + "float" ? PlainType.Number
+                    : PlainType.String;
+            }
+
             if (scalar.Style != ScalarStyle.Plain && scalar.Style != ScalarStyle.Any)
             {
                 return PlainType.String;
             }
 
-            if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
+            return PlainTypeOf(scalar.Value);
+        }
+
+        /// <summary>
+        /// The go-yaml reason a scalar cannot be decoded at all (a tag its value does not fit, or a value JSON cannot
+        /// hold), or null when it is fine.
+        /// </summary>
+        public static string? DecodeProblem(Node scalar)
+        {
+            var value = scalar.Value;
+            var tag = scalar.Tag;
+            if (tag == null || tag == "!")
             {
-                return scalar.Tag.Value.EndsWith(":null") ? PlainType.Null
-                    : scalar.Tag.Value.EndsWith(":bool") ? PlainType.Bool
-                    : scalar.Tag.Value.EndsWith(":int") || scalar.Tag.Value.EndsWith(":float") ? PlainType.Number
-                    : PlainType.String;
+                var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
+                return plain && tag == null && NotFinitePattern.IsMatch(value) ? $"json: unsupported value: {value}" : null;
             }
 
-            var value = scalar.Value ?? "";
+            if (!tag.StartsWith(TagPrefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
 
+            var kind = tag.Substring(TagPrefix.Length);
+            var fits = kind switch
+            {
+                "int" => IntegerPattern.IsMatch(value),
+                "float" => NumberPattern.IsMatch(value),
+                "bool" => BoolPattern.IsMatch(value),
+                "null" => NullPattern.IsMatch(value),
+                "timestamp" => TimestampPattern.IsMatch(value),
+                _ => true,
+            };
+            if (!fits)
+            {
+                return $"cannot decode !!str `{Shorten(value)}` as a !!{kind}";
+            }
+
+            if (kind == "binary" && !IsBase64(value))
+            {
+                return "!!binary value contains invalid base64 data";
+            }
+
+            return kind == "float" && NotFinitePattern.IsMatch(value) ? $"json: unsupported value: {value}" : null;
+        }
+
+        /// <summary>The string kubectl reads from a validated string field; null when absent or YAML null.</summary>
+        public static string? Text(Node? node)
+        {
+            var scalar = node?.Resolved;
+            return scalar != null && scalar.IsScalar && TypeOf(scalar) != PlainType.Null ? scalar.Value : null;
+        }
+
+        /// <summary>A validated bool field's value.</summary>
+        public static bool IsTrue(Node? node)
+        {
+            var scalar = node?.Resolved;
+            return scalar != null && scalar.IsScalar && TypeOf(scalar) == PlainType.Bool && TruePattern.IsMatch(scalar.Value);
+        }
+
+        /// <summary>True for a plain null (empty, ~, null) or an explicit !!null.</summary>
+        public static bool IsNull(Node node)
+        {
+            var scalar = node.Resolved;
+            return scalar.IsScalar && TypeOf(scalar) == PlainType.Null;
+        }
+
+        /// <summary>A new string scalar that every YAML reader, kubectl included, reads back as this exact string.</summary>
+        public static Node Create(string value)
+        {
+            var safe = SafePlainPattern.IsMatch(value) && !BoolPattern.IsMatch(value) && !NullPattern.IsMatch(value) && !NumberPattern.IsMatch(value);
+            return Node.Scalar(value, safe ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted);
+        }
+
+        private static PlainType PlainTypeOf(string value)
+        {
             // Fast path, as this runs for every scalar of files with thousands of entries: a null, bool or number
             // can only start with one of these characters, and most values (names, URLs, base64 data) do not.
             if (value.Length > 0 && "~nNyYtTfFoO0123456789+-.".IndexOf(value[0]) < 0)
@@ -62,21 +153,29 @@ namespace KubeLab.Kubeconfig
                 : PlainType.String;
         }
 
-        /// <summary>The string kubectl reads from a validated string field; null when absent or YAML null.</summary>
-        public static string? Text(YamlNode? node) =>
-            node is YamlScalarNode scalar && TypeOf(scalar) != PlainType.Null ? scalar.Value : null;
-
-        /// <summary>A validated bool field's value.</summary>
-        public static bool IsTrue(YamlNode? node) =>
-            node is YamlScalarNode scalar && TypeOf(scalar) == PlainType.Bool && TruePattern.IsMatch(scalar.Value ?? "");
-
-        /// <summary>A new string scalar that every YAML reader, kubectl included, reads back as this exact string.</summary>
-        public static YamlScalarNode Create(string value)
+        /// <summary>Go's base64.StdEncoding after go-yaml drops line breaks: padded, no other whitespace.</summary>
+        private static bool IsBase64(string value)
         {
-            var scalar = new YamlScalarNode(value);
-            var safe = SafePlainPattern.IsMatch(value) && !BoolPattern.IsMatch(value) && !NullPattern.IsMatch(value) && !NumberPattern.IsMatch(value);
-            scalar.Style = safe ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
-            return scalar;
+            var data = value.Replace("\r", "").Replace("\n", "");
+            if (data.Length % 4 != 0)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < data.Length; i++)
+            {
+                var c = data[i];
+                var ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                    || (c == '=' && i >= data.Length - 2 && (i == data.Length - 1 || data[data.Length - 1] == '='));
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
+
+        private static string Shorten(string value) => value.Length > 40 ? value.Substring(0, 40) + "..." : value;
     }
 }
