@@ -79,7 +79,7 @@ namespace KubeLab.Kubeconfig
             if (tag == null || tag == "!")
             {
                 var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
-                return plain && tag == null && NotFinitePattern.IsMatch(value) ? $"json: unsupported value: {value}" : null;
+                return plain && tag == null && NotFinitePattern.IsMatch(value) ? NotFinite(value) : null;
             }
 
             if (!tag.StartsWith(TagPrefix, StringComparison.Ordinal))
@@ -107,8 +107,12 @@ namespace KubeLab.Kubeconfig
                 return "!!binary value contains invalid base64 data";
             }
 
-            return kind == "float" && NotFinitePattern.IsMatch(value) ? $"json: unsupported value: {value}" : null;
+            return kind == "float" && NotFinitePattern.IsMatch(value) ? NotFinite(value) : null;
         }
+
+        /// <summary>encoding/json's refusal, with Go's spelling of the value.</summary>
+        private static string NotFinite(string value) =>
+            $"json: unsupported value: {(value.IndexOf('n') == 1 || value.IndexOf('N') == 1 ? "NaN" : value[0] == '-' ? "-Inf" : "+Inf")} ({value}; JSON has no NaN or infinity)";
 
         /// <summary>The string kubectl reads from a validated string field; null when absent or YAML null.</summary>
         public static string? Text(Node? node)

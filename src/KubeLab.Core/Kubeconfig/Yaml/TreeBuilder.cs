@@ -40,7 +40,7 @@ namespace KubeLab.Kubeconfig.Yaml
         public static TreeBuilder Build(string text)
         {
             var builder = new TreeBuilder();
-            var parser = new Parser(new StringReader(text));
+            var parser = new Parser(new TabRule(text));
             try
             {
                 builder.Run(parser, text);
@@ -55,12 +55,24 @@ namespace KubeLab.Kubeconfig.Yaml
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // YamlDotNet has been seen to throw InvalidOperationException on some malformed input: still a file problem.
-                var mark = parser.Current?.Start;
-                throw new YamlProblem("malformed YAML (" + ex.Message + ")", (int)(mark?.Line ?? 0), (int)(mark?.Index ?? text.Length));
+                // YamlDotNet throws InvalidOperationException when a flow collection is left open ("{a: b" then more
+                // keys); go-yaml reports the collection that was not closed, at the line where it opened.
+                throw builder.Unexpected(parser, text);
             }
 
             return builder;
+        }
+
+        private YamlProblem Unexpected(IParser parser, string text)
+        {
+            var open = _open.Count > 0 ? _open[_open.Count - 1].Node : null;
+            if (open != null && open.Flow)
+            {
+                return new YamlProblem($"did not find expected ',' or '{(open.IsMapping ? '}' : ']')}'", open.Line, text.Length);
+            }
+
+            var mark = parser.Current?.Start;
+            return new YamlProblem("the YAML is malformed here", (int)(mark?.Line ?? 0), (int)(mark?.Index ?? text.Length));
         }
 
         /// <summary>YamlDotNet words its errors like libyaml ("While parsing a flow mapping, did not find expected ',' or '}'."); go-yaml keeps the last part.</summary>
