@@ -22,15 +22,15 @@ namespace KubeLab.Kubeconfig
                 ("tls-server-name", Text()),
                 ("insecure-skip-tls-verify", Bool()),
                 ("certificate-authority", Text()),
-                ("certificate-authority-data", Text()),
+                ("certificate-authority-data", Base64()),
                 ("proxy-url", Text()),
                 ("disable-compression", Bool()),
                 ("extensions", Named("extension", Any()))))),
             ("users", Named("user", Map(
                 ("client-certificate", Text()),
-                ("client-certificate-data", Text()),
+                ("client-certificate-data", Base64()),
                 ("client-key", Text()),
-                ("client-key-data", Text()),
+                ("client-key-data", Base64()),
                 ("token", Text()),
                 ("tokenFile", Text()),
                 ("as", Text()),
@@ -77,6 +77,9 @@ namespace KubeLab.Kubeconfig
         private static Shape Text() => new ScalarShape(ScalarKind.Text);
 
         private static Shape Bool() => new ScalarShape(ScalarKind.Bool);
+
+        /// <summary>A []byte field: JSON carries it as standard, padded base64, which kubectl decodes when it reads the file.</summary>
+        private static Shape Base64() => new ScalarShape(ScalarKind.Base64);
 
         private static Shape Any() => new AnyShape();
 
@@ -150,6 +153,7 @@ namespace KubeLab.Kubeconfig
         {
             Text,
             Bool,
+            Base64,
         }
 
         private sealed class AnyShape : Shape
@@ -167,7 +171,7 @@ namespace KubeLab.Kubeconfig
 
             public override void Check(Node node)
             {
-                var expected = _kind == ScalarKind.Text ? "a string" : "true or false";
+                var expected = _kind == ScalarKind.Bool ? "true or false" : "a string";
                 var scalar = node.Resolved;
                 if (!scalar.IsScalar)
                 {
@@ -176,12 +180,17 @@ namespace KubeLab.Kubeconfig
 
                 var type = YamlScalars.TypeOf(scalar);
                 var fits = type == YamlScalars.PlainType.Null
-                    || (_kind == ScalarKind.Text ? type == YamlScalars.PlainType.String : type == YamlScalars.PlainType.Bool);
+                    || (_kind == ScalarKind.Bool ? type == YamlScalars.PlainType.Bool : type == YamlScalars.PlainType.String);
                 if (!fits)
                 {
                     // The value itself is not repeated: it may be a token.
-                    var hint = _kind == ScalarKind.Text ? " (quote the value)" : "";
+                    var hint = _kind == ScalarKind.Bool ? "" : " (quote the value)";
                     throw new Violation(node, $"must be {expected}, not a {type.ToString().ToLowerInvariant()}{hint}");
+                }
+
+                if (_kind == ScalarKind.Base64 && type == YamlScalars.PlainType.String && YamlScalars.Base64Problem(scalar.Value) is int at)
+                {
+                    throw new Violation(node, $"must be base64 data: illegal base64 data at input byte {at}");
                 }
             }
         }

@@ -102,7 +102,7 @@ namespace KubeLab.Kubeconfig
                 return $"cannot decode !!str `{Shorten(value)}` as a !!{kind}";
             }
 
-            if (kind == "binary" && !IsBase64(value))
+            if (kind == "binary" && Base64Problem(value) != null)
             {
                 return "!!binary value contains invalid base64 data";
             }
@@ -157,27 +157,43 @@ namespace KubeLab.Kubeconfig
                 : PlainType.String;
         }
 
-        /// <summary>Go's base64.StdEncoding after go-yaml drops line breaks: padded, no other whitespace.</summary>
-        private static bool IsBase64(string value)
+        /// <summary>
+        /// Where Go's base64.StdEncoding (which skips line breaks) stops on <paramref name="value"/>: null when it
+        /// decodes, else the offset of the offending input byte, as in "illegal base64 data at input byte N".
+        /// </summary>
+        public static int? Base64Problem(string value)
         {
-            var data = value.Replace("\r", "").Replace("\n", "");
-            if (data.Length % 4 != 0)
+            var count = 0;
+            var paddingAt = -1;
+            for (var i = 0; i < value.Length; i++)
             {
-                return false;
-            }
-
-            for (var i = 0; i < data.Length; i++)
-            {
-                var c = data[i];
-                var ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-                    || (c == '=' && i >= data.Length - 2 && (i == data.Length - 1 || data[data.Length - 1] == '='));
-                if (!ok)
+                var c = value[i];
+                if (c == '\r' || c == '\n')
                 {
-                    return false;
+                    continue;
                 }
+
+                var isData = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+                if ((paddingAt >= 0 && c != '=') || (!isData && c != '='))
+                {
+                    return i;
+                }
+
+                if (c == '=' && paddingAt < 0)
+                {
+                    // Padding completes the last group of four, after at least two data characters.
+                    if (count % 4 < 2)
+                    {
+                        return i;
+                    }
+
+                    paddingAt = count;
+                }
+
+                count++;
             }
 
-            return true;
+            return count % 4 == 0 ? (int?)null : value.Length;
         }
 
         private static string Shorten(string value) => value.Length > 40 ? value.Substring(0, 40) + "..." : value;

@@ -18,6 +18,9 @@ namespace KubeLab.Kubeconfig.Yaml
         /// <summary>go-yaml's max_flow_level and max_indents.</summary>
         public const int MaxScannerDepth = 10000;
 
+        /// <summary>How many lines inside flow collections are re-indented for YamlDotNet before giving up (see Build).</summary>
+        private const int MaxFlowIndentRepairs = 20;
+
         private readonly Dictionary<string, Node> _anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         private readonly List<Open> _open = new List<Open>();
         private int _flowDepth;
@@ -36,31 +39,72 @@ namespace KubeLab.Kubeconfig.Yaml
         /// </summary>
         public int EndMarkerIndex { get; private set; } = -1;
 
+
         /// <summary>Throws <see cref="YamlProblem"/> for anything go-yaml's parser refuses.</summary>
         public static TreeBuilder Build(string text)
         {
-            var builder = new TreeBuilder();
-            var parser = new Parser(new TabRule(text));
-            try
+            for (var repairs = 0; ; repairs++)
             {
-                builder.Run(parser, text);
+                var builder = new TreeBuilder();
+                var scanner = new TabRule(text);
+                var parser = new Parser(scanner);
+                try
+                {
+                    builder.Run(parser, text);
+                    return builder;
+                }
+                catch (YamlException ex) when (builder.Root != null && builder._open.Count == 0 && ex.Message.Contains("<document end>"))
+                {
+                    // libyaml and go-yaml end a document with its root node and read what follows as the next document,
+                    // which kubectl never looks at; YamlDotNet wants a "---" first.
+                    builder.EndMarkerIndex = (int)ex.Start.Index;
+                    return builder;
+                }
+                catch (YamlException ex)
+                {
+                    // go-yaml places an unclosed [ or { at the line where it opened.
+                    var words = Words(ex);
+                    var flow = words.StartsWith("did not find expected ','", StringComparison.Ordinal) ? builder._open.FindLast(o => o.Node.Flow).Node : null;
+                    throw new YamlProblem(words, flow?.Line ?? (int)ex.Start.Line, (int)ex.Start.Index);
+                }
+                catch (YamlProblem)
+                {
+                    throw;
+                }
+                catch (InvalidOperationException) when (repairs < MaxFlowIndentRepairs)
+                {
+                    // YamlDotNet's scanner refuses (with a bare InvalidOperationException, its only one) a line inside [ ]
+                    // or { } that starts left of the enclosing block's indentation; go-yaml ignores indentation inside flow
+                    // collections. Leading spaces on such a line mean nothing to either parser, so the line is indented
+                    // past every indentation before it and the text parsed again.
+                    text = Indent(text, (int)scanner.CurrentPosition.Line);
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    throw builder.Unexpected(parser, text);
+                }
             }
-            catch (YamlException ex)
+        }
+
+        /// <summary>Indents the 1-based <paramref name="line"/> one space deeper than any line before it.</summary>
+        private static string Indent(string text, int line)
+        {
+            var index = 0;
+            var deepest = 0;
+            for (var current = 1; current < line && index >= 0; current++)
             {
-                throw new YamlProblem(Words(ex), (int)ex.Start.Line, (int)ex.Start.Index);
-            }
-            catch (YamlProblem)
-            {
-                throw;
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                // YamlDotNet throws InvalidOperationException when a flow collection is left open ("{a: b" then more
-                // keys); go-yaml reports the collection that was not closed, at the line where it opened.
-                throw builder.Unexpected(parser, text);
+                var spaces = 0;
+                while (index + spaces < text.Length && text[index + spaces] == ' ')
+                {
+                    spaces++;
+                }
+
+                deepest = Math.Max(deepest, spaces);
+                index = text.IndexOf('\n', index);
+                index = index < 0 ? -1 : index + 1;
             }
 
-            return builder;
+            return index < 0 ? text : text.Substring(0, index) + new string(' ', deepest + 1) + text.Substring(index);
         }
 
         private YamlProblem Unexpected(IParser parser, string text)

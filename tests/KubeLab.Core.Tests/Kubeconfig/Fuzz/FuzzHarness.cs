@@ -16,7 +16,14 @@ internal sealed class FuzzHarness : IDisposable
     private static readonly Regex KubectlFile = new("error loading config file \"([^\"]+)\"", RegexOptions.CultureInvariant);
     private readonly TempKubeDirectory _dir = new("kubelab-fuzz-");
 
-    public void Dispose() => _dir.Dispose();
+    /// <summary>KUBELAB_FUZZ_KEEP=1 keeps the case folders (printed in the test output) to look at a disagreement.</summary>
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("KUBELAB_FUZZ_KEEP") != "1")
+        {
+            _dir.Dispose();
+        }
+    }
 
     public sealed record Outcome(FuzzCase Case, bool KubectlAccepted, string KubectlSays, JsonNode? KubeLab, string? Failure)
     {
