@@ -46,7 +46,7 @@ namespace KubeLab.Kubeconfig.Yaml
             for (var repairs = 0; ; repairs++)
             {
                 var builder = new TreeBuilder();
-                var scanner = new TabRule(text);
+                var scanner = new GoYamlScannerRules(text);
                 var parser = new Parser(scanner);
                 try
                 {
@@ -86,12 +86,15 @@ namespace KubeLab.Kubeconfig.Yaml
             }
         }
 
-        /// <summary>Indents the 1-based <paramref name="line"/> one space deeper than any line before it.</summary>
+        /// <summary>
+        /// Indents the 1-based <paramref name="line"/> one space deeper than any line before it. Lines are counted as
+        /// YamlDotNet counts them: CR LF, a lone CR or LF, NEL, LS and PS each end one.
+        /// </summary>
         private static string Indent(string text, int line)
         {
             var index = 0;
             var deepest = 0;
-            for (var current = 1; current < line && index >= 0; current++)
+            for (var current = 1; current < line; current++)
             {
                 var spaces = 0;
                 while (index + spaces < text.Length && text[index + spaces] == ' ')
@@ -100,12 +103,23 @@ namespace KubeLab.Kubeconfig.Yaml
                 }
 
                 deepest = Math.Max(deepest, spaces);
-                index = text.IndexOf('\n', index);
-                index = index < 0 ? -1 : index + 1;
+                while (index < text.Length && !IsBreak(text[index]))
+                {
+                    index++;
+                }
+
+                if (index >= text.Length)
+                {
+                    return text;
+                }
+
+                index += text[index] == '\r' && index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
             }
 
-            return index < 0 ? text : text.Substring(0, index) + new string(' ', deepest + 1) + text.Substring(index);
+            return text.Substring(0, index) + new string(' ', deepest + 1) + text.Substring(index);
         }
+
+        private static bool IsBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
         private YamlProblem Unexpected(IParser parser, string text)
         {

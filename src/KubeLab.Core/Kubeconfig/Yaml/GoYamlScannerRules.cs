@@ -5,12 +5,16 @@ using YamlDotNet.Core.Tokens;
 namespace KubeLab.Kubeconfig.Yaml
 {
     /// <summary>
-    /// YamlDotNet's scanner, plus the one tab rule of go-yaml's scanner it does not apply: outside flow collections a tab
-    /// may not stand where a key could start (at the start of a line, or right after "- ", "? " or a complex key's ":"),
-    /// because YAML indents with spaces only. go-yaml then stops with "found character that cannot start any token".
-    /// The whitespace between tokens is the only place such a tab can be, so only that is looked at.
+    /// YamlDotNet's scanner (YAML 1.2), plus the rules of go-yaml's scanner (libyaml, YAML 1.1) it does not apply, found
+    /// by comparing both on damaged files:
+    /// - outside flow collections a tab may not stand where a key could start (at the start of a line, or right after
+    ///   "- ", "? " or a complex key's ":"): "found character that cannot start any token";
+    /// - inside [ ] or { } a plain scalar ends at "?", so "a?b" there is an error;
+    /// - inside [ ] or { } a ":" after a scalar that is not a key (an implicit key cannot span lines, so YamlDotNet
+    ///   drops it, and then still takes the ":") is an error.
+    /// Tabs can only matter in the whitespace between tokens, so only that is looked at.
     /// </summary>
-    internal sealed class TabRule : IScanner
+    internal sealed class GoYamlScannerRules : IScanner
     {
         private readonly Scanner _scanner;
         private readonly string _text;
@@ -19,8 +23,11 @@ namespace KubeLab.Kubeconfig.Yaml
         private int _flowLevel;
         private bool _afterIndicator;
         private bool _complexKey;
+        private bool _afterKey;
+        private bool _afterScalarNotKey;
+        private readonly System.Collections.Generic.List<bool> _flowIsMapping = new System.Collections.Generic.List<bool>();
 
-        public TabRule(string text)
+        public GoYamlScannerRules(string text)
         {
             _text = text;
             _scanner = new Scanner(new StringReader(text), skipComments: true);
@@ -52,15 +59,33 @@ namespace KubeLab.Kubeconfig.Yaml
             }
 
             _checkedUpTo = System.Math.Max(_checkedUpTo, (int)token.End.Index);
+            if (token is Scalar scalar)
+            {
+                CheckScalar(scalar, start);
+            }
+
+            if (token is Value && _flowLevel > 0 && _afterScalarNotKey)
+            {
+                throw new YamlProblem(ExpectedInFlow(), (int)token.Start.Line, start);
+            }
+
+            _afterScalarNotKey = (token is Scalar || token is AnchorAlias) && !_afterKey;
+            _afterKey = token is Key;
             switch (token)
             {
                 case FlowSequenceStart _:
                 case FlowMappingStart _:
                     _flowLevel++;
+                    _flowIsMapping.Add(token is FlowMappingStart);
                     break;
                 case FlowSequenceEnd _:
                 case FlowMappingEnd _:
                     _flowLevel--;
+                    if (_flowIsMapping.Count > 0)
+                    {
+                        _flowIsMapping.RemoveAt(_flowIsMapping.Count - 1);
+                    }
+
                     break;
                 case Key _:
                     _complexKey = start < _text.Length && _text[start] == '?';
@@ -70,6 +95,22 @@ namespace KubeLab.Kubeconfig.Yaml
             _afterIndicator = token is BlockEntry || (token is Key && _complexKey) || (token is Value && _complexKey);
             return moved;
         }
+
+        private void CheckScalar(Scalar scalar, int start)
+        {
+            if (_flowLevel > 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
+            {
+                var end = System.Math.Min((int)scalar.End.Index, _text.Length);
+                var question = _text.IndexOf('?', start + 1, System.Math.Max(0, end - start - 1));
+                if (question > 0)
+                {
+                    throw new YamlProblem(ExpectedInFlow(), LineAt(question), question);
+                }
+            }
+        }
+
+        private string ExpectedInFlow() =>
+            $"did not find expected ',' or '{(_flowIsMapping.Count > 0 && _flowIsMapping[_flowIsMapping.Count - 1] ? '}' : ']')}'";
 
         private void CheckGap(int from, int to)
         {
