@@ -34,8 +34,8 @@ namespace KubeLab.Kubeconfig
             {
                 if (RootMap is Node map && Maps.Get(map, kind.ListKey())?.Resolved is Node list && list.IsSequence)
                 {
-                    // A null item ("- ") names nothing KubeLab can address; it stays in the file untouched.
-                    foreach (var item in list.Children.Where(i => i.Resolved.IsMapping))
+                    // A null item ("- ") is an entry with an empty name to client-go, as it is here.
+                    foreach (var item in list.Children.Where(i => i.Resolved.IsMapping || YamlScalars.IsNull(i)))
                     {
                         Add(new KubeConfigEntry(this, kind, item, YamlScalars.Text(Maps.Get(item.Resolved, KubeConfigSchema.NameKey)) ?? ""));
                     }
@@ -126,7 +126,7 @@ namespace KubeLab.Kubeconfig
         {
             var items = OwnList(entry.Kind, create: false)!.Children;
             var index = items.FindIndex(i => ReferenceEquals(i, entry.Item));
-            var owned = TreeEdits.Owned(entry.Item);
+            var owned = entry.Item.Resolved.IsMapping ? TreeEdits.Owned(entry.Item) : Node.Mapping(flow: false);
             if (index >= 0)
             {
                 items[index] = owned;

@@ -297,8 +297,13 @@ namespace KubeLab.Kubeconfig
         private sealed class NamedListShape : Shape
         {
             private readonly Shape _item;
+            private readonly string _bodyKey;
 
-            public NamedListShape(string bodyKey, Shape body) => _item = Map(("name", Text()), (bodyKey, body));
+            public NamedListShape(string bodyKey, Shape body)
+            {
+                _bodyKey = bodyKey;
+                _item = Map(("name", Text()), (bodyKey, body));
+            }
 
             public override void Check(Node node)
             {
@@ -321,9 +326,16 @@ namespace KubeLab.Kubeconfig
                     {
                         _item.Check(item);
                         var name = item.Resolved.IsMapping ? YamlScalars.Text(Maps.Get(item.Resolved, NameKey)) ?? "" : "";
-                        if (!seen.Add(name))
+                        if (seen.Contains(name))
                         {
                             throw new Violation(item, $"repeats the name \"{name}\" used earlier in the same list; names must be unique in a file", "name");
+                        }
+
+                        // client-go keeps an extension only when it has a value, and only kept names clash with later ones.
+                        var body = item.Resolved.IsMapping ? Maps.Get(item.Resolved, _bodyKey) : null;
+                        if (_bodyKey != "extension" || (body != null && !IsNull(body)))
+                        {
+                            seen.Add(name);
                         }
                     }
                     catch (Violation violation)

@@ -118,7 +118,18 @@ namespace KubeLab.Kubeconfig
         public static string? Text(Node? node)
         {
             var scalar = node?.Resolved;
-            return scalar != null && scalar.IsScalar && TypeOf(scalar) != PlainType.Null ? scalar.Value : null;
+            return scalar != null && scalar.IsScalar && TypeOf(scalar) != PlainType.Null ? Decoded(scalar) : null;
+        }
+
+        /// <summary>A scalar's text as go-yaml hands it on: a !!binary value is its decoded bytes (read as UTF-8 by JSON).</summary>
+        public static string Decoded(Node scalar)
+        {
+            if (scalar.Tag != TagPrefix + "binary" || Base64Problem(scalar.Value) != null)
+            {
+                return scalar.Value;
+            }
+
+            return System.Text.Encoding.UTF8.GetString(System.Convert.FromBase64String(scalar.Value.Replace("\r", "").Replace("\n", "")));
         }
 
         /// <summary>A validated bool field's value.</summary>

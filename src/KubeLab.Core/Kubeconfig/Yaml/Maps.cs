@@ -14,6 +14,9 @@ namespace KubeLab.Kubeconfig.Yaml
             key.IsScalar && key.Value == "<<"
             && ((key.Tag == null && (key.Style == ScalarStyle.Plain || key.Style == ScalarStyle.Any)) || key.Tag == "tag:yaml.org,2002:merge");
 
+        /// <summary>The key as kubectl sees it: the text of a scalar (decoded for a !!binary key).</summary>
+        public static string KeyText(Node key) => YamlScalars.Decoded(key);
+
         /// <summary>The value decoded for <paramref name="key"/>, or null. The map must be a mapping (resolved).</summary>
         public static Node? Get(Node map, string key)
         {
@@ -22,7 +25,7 @@ namespace KubeLab.Kubeconfig.Yaml
             for (var i = children.Count - 2; i >= 0; i -= 2)
             {
                 var k = children[i].Resolved;
-                if (k.IsScalar && k.Value == key && !IsMergeKey(k))
+                if (k.IsScalar && KeyText(k) == key && !IsMergeKey(k))
                 {
                     // Valid only if no merge after it could override; merges are rare, so check them only when present.
                     return merges ? Effective(map).TryGetValue(key, out var merged) ? merged.Value : null : children[i + 1];
@@ -92,7 +95,7 @@ namespace KubeLab.Kubeconfig.Yaml
 
                 if (key.IsScalar)
                 {
-                    result[key.Value] = (current.Children[index], value);
+                    result[KeyText(key)] = (current.Children[index], value);
                 }
             }
 

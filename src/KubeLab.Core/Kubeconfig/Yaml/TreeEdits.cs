@@ -69,7 +69,7 @@ namespace KubeLab.Kubeconfig.Yaml
             for (var i = map.Children.Count - 2; i >= 0; i -= 2)
             {
                 var k = map.Children[i].Resolved;
-                if (k.IsScalar && k.Value == key && !Maps.IsMergeKey(k))
+                if (k.IsScalar && Maps.KeyText(k) == key && !Maps.IsMergeKey(k))
                 {
                     return i;
                 }
