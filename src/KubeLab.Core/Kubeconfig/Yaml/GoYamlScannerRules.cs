@@ -10,6 +10,7 @@ namespace KubeLab.Kubeconfig.Yaml
     /// - outside flow collections a tab may not stand where a key could start (at the start of a line, or right after
     ///   "- ", "? " or a complex key's ":"): "found character that cannot start any token";
     /// - inside [ ] or { } a plain scalar ends at "?", so "a?b" there is an error;
+    /// - a plain scalar never starts with an indicator such as "`", "@" or "%" (YamlDotNet allows some inside [ ]);
     /// - inside [ ] or { } a ":" after a scalar that is not a key (an implicit key cannot span lines, so YamlDotNet
     ///   drops it, and then still takes the ":") is an error.
     /// Tabs can only matter in the whitespace between tokens, so only that is looked at.
@@ -98,6 +99,11 @@ namespace KubeLab.Kubeconfig.Yaml
 
         private void CheckScalar(Scalar scalar, int start)
         {
+            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && start < _text.Length && ",[]{}#&*!|>'\"%@`".IndexOf(_text[start]) >= 0)
+            {
+                throw new YamlProblem("found character that cannot start any token", (int)scalar.Start.Line, start);
+            }
+
             if (_flowLevel > 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
             {
                 var end = System.Math.Min((int)scalar.End.Index, _text.Length);
