@@ -15,6 +15,7 @@ namespace KubeLab.Kubeconfig
     internal sealed class KubeConfigLocks : IDisposable
     {
         private readonly List<string> _held = new List<string>();
+        private readonly List<string> _createdDirectories = new List<string>();
 
         private KubeConfigLocks()
         {
@@ -69,6 +70,7 @@ namespace KubeLab.Kubeconfig
             }
 
             _held.Clear();
+            KubeConfigDirectories.RemoveIfEmpty(_createdDirectories);
         }
 
         private (string File, string Lock)? TryTakeAll(IEnumerable<string> files)
@@ -79,7 +81,7 @@ namespace KubeLab.Kubeconfig
                 try
                 {
                     // kubectl creates the folder of a missing chain file too (MkdirAll 0755) before locking it.
-                    KubeConfigDirectories.Ensure(Path.GetDirectoryName(file));
+                    KubeConfigDirectories.Ensure(Path.GetDirectoryName(file), _createdDirectories);
                     new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
                     _held.Add(lockFile);
                 }
