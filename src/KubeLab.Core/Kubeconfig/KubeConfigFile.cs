@@ -57,10 +57,10 @@ namespace KubeLab.Kubeconfig
         /// <summary>Reads and validates <paramref name="path"/>; a missing file gives an empty, non-existing file.</summary>
         public static KubeConfigFile Load(string path)
         {
-            byte[] bytes;
+            FileBytes bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = FileBytes.Read(path, length => KubeConfigParser.CheckSize(path, length));
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
@@ -71,7 +71,10 @@ namespace KubeLab.Kubeconfig
                 throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot read the kubeconfig file {path}: {ex.Message}", path, null, ex);
             }
 
-            return new KubeConfigFile(path, exists: true, KubeConfigParser.Parse(path, bytes));
+            using (bytes)
+            {
+                return new KubeConfigFile(path, exists: true, KubeConfigParser.Parse(path, bytes.Buffer, bytes.Length));
+            }
         }
 
         public IReadOnlyList<KubeConfigEntry> Entries(EntryKind kind) => _ordered[(int)kind];

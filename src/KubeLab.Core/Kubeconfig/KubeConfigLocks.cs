@@ -52,6 +52,12 @@ namespace KubeLab.Kubeconfig
             }
         }
 
+        /// <summary>
+        /// Called once something was written: the folders the locks created stay, as kubectl leaves them. Without it,
+        /// Dispose removes them again when empty, so a failed or empty edit creates nothing (kubectl fails before locking).
+        /// </summary>
+        public void KeepCreatedDirectories() => _createdDirectories.Clear();
+
         public void Dispose()
         {
             foreach (var lockFile in _held)

@@ -17,14 +17,25 @@ namespace KubeLab.Kubeconfig
         private const int ReaderChunk = 512;
 
         /// <summary>The root of the first document, or null for a file with none (empty, comments only).</summary>
-        public static Node? Parse(string path, byte[] bytes)
+        public static Node? Parse(string path, byte[] bytes, int length)
         {
-            if (bytes.Length > MaxFileBytes)
+            using (var decoded = StrictText.Decode(bytes, length))
+            {
+                return Parse(path, bytes, decoded);
+            }
+        }
+
+        /// <summary>Refuses a file too large to be a kubeconfig before any of it is read.</summary>
+        public static void CheckSize(string path, long length)
+        {
+            if (length > MaxFileBytes)
             {
                 throw Refused(path, 0, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MiB, which KubeLab does not read as a kubeconfig", yaml: false);
             }
+        }
 
-            var decoded = StrictText.Decode(bytes);
+        private static Node? Parse(string path, byte[] bytes, StrictText decoded)
+        {
             TreeBuilder? tree = null;
             YamlProblem? syntax = null;
             try

@@ -213,7 +213,7 @@ namespace KubeLab.Kubeconfig
         {
             // Checked before locking, as taking a lock creates the file's folder.
             Location.EnsureExplicitFileExists();
-            using (KubeConfigLocks.Acquire(Location.Precedence, _lockWait, _log))
+            using (var locks = KubeConfigLocks.Acquire(Location.Precedence, _lockWait, _log))
             {
                 KubeConfigTempFiles.RemoveAbandoned(Location.Precedence, _log);
                 var view = MergedView.Load(Location, forReading: false);
@@ -221,6 +221,7 @@ namespace KubeLab.Kubeconfig
                 var pending = view.Files.Where(f => f.Changed).Select(f => (f.Path, Content: f.Serialize())).ToArray();
                 foreach (var (path, content) in pending)
                 {
+                    locks.KeepCreatedDirectories();
                     Write(path, content);
                 }
 

@@ -78,8 +78,9 @@ namespace KubeLab.Kubeconfig
             var tag = scalar.Tag;
             if (tag == null || tag == "!")
             {
+                // Only ".nan", ".inf" and signed infinities are not finite: most values are ruled out by their first character.
                 var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
-                return plain && tag == null && NotFinitePattern.IsMatch(value) ? NotFinite(value) : null;
+                return plain && tag == null && value.Length > 0 && ".+-".IndexOf(value[0]) >= 0 && NotFinitePattern.IsMatch(value) ? NotFinite(value) : null;
             }
 
             if (!tag.StartsWith(TagPrefix, StringComparison.Ordinal))

@@ -1,4 +1,3 @@
-using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 
@@ -18,7 +17,7 @@ namespace KubeLab.Kubeconfig.Yaml
     internal sealed class GoYamlScannerRules : IScanner
     {
         private readonly Scanner _scanner;
-        private readonly string _text;
+        private readonly SourceText _text;
         private Token? _checked;
         private int _checkedUpTo;
         private int _flowLevel;
@@ -28,10 +27,10 @@ namespace KubeLab.Kubeconfig.Yaml
         private bool _afterScalarNotKey;
         private readonly System.Collections.Generic.List<bool> _flowIsMapping = new System.Collections.Generic.List<bool>();
 
-        public GoYamlScannerRules(string text)
+        public GoYamlScannerRules(SourceText text)
         {
             _text = text;
-            _scanner = new Scanner(new StringReader(text), skipComments: true);
+            _scanner = new Scanner(text.OpenReader(), skipComments: true);
         }
 
         public Mark CurrentPosition => _scanner.CurrentPosition;
@@ -107,7 +106,7 @@ namespace KubeLab.Kubeconfig.Yaml
             if (_flowLevel > 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
             {
                 var end = System.Math.Min((int)scalar.End.Index, _text.Length);
-                var question = _text.IndexOf('?', start + 1, System.Math.Max(0, end - start - 1));
+                var question = _text.IndexOf('?', start + 1, end - start - 1);
                 if (question > 0)
                 {
                     throw new YamlProblem(ExpectedInFlow(), LineAt(question), question);

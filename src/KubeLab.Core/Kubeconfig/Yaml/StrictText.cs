@@ -10,9 +10,9 @@ namespace KubeLab.Kubeconfig.Yaml
     /// Decoding stops at the first problem, which is kept with its byte offset: go-yaml reads the file in 512-byte
     /// chunks as its scanner needs them, so a bad byte after the end of the first document may never be looked at.
     /// </summary>
-    internal sealed class StrictText
+    internal sealed class StrictText : IDisposable
     {
-        private StrictText(string text, int preambleBytes, bool utf16, int problemOffset, string? problem)
+        private StrictText(SourceText text, int preambleBytes, bool utf16, int problemOffset, string? problem)
         {
             Text = text;
             PreambleBytes = preambleBytes;
@@ -22,7 +22,7 @@ namespace KubeLab.Kubeconfig.Yaml
         }
 
         /// <summary>The characters before the first problem (all of them when there is none), without the byte order mark.</summary>
-        public string Text { get; }
+        public SourceText Text { get; }
 
         /// <summary>go-yaml's words for the first problem, e.g. "invalid leading UTF-8 octet"; null when the bytes are clean.</summary>
         public string? Problem { get; }
@@ -34,36 +34,39 @@ namespace KubeLab.Kubeconfig.Yaml
 
         private bool Utf16 { get; }
 
-        public static StrictText Decode(byte[] bytes)
+        /// <summary>Decodes the first <paramref name="length"/> bytes of <paramref name="bytes"/>.</summary>
+        public static StrictText Decode(byte[] bytes, int length)
         {
-            if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             {
-                return DecodeUtf16(bytes, bigEndian: false);
+                return DecodeUtf16(bytes, length, bigEndian: false);
             }
 
-            if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
             {
-                return DecodeUtf16(bytes, bigEndian: true);
+                return DecodeUtf16(bytes, length, bigEndian: true);
             }
 
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return DecodeUtf8(bytes, start);
+            var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return DecodeUtf8(bytes, length, start);
         }
+
+        public void Dispose() => Text.Dispose();
 
         /// <summary>The byte offset of a character index of <see cref="Text"/> (for the chunk rule and line numbers).</summary>
         public int ByteOffsetOf(int charIndex)
         {
             charIndex = Math.Max(0, Math.Min(charIndex, Text.Length));
-            return PreambleBytes + (Utf16 ? charIndex * 2 : Encoding.UTF8.GetByteCount(Text.ToCharArray(0, charIndex)));
+            return PreambleBytes + (Utf16 ? charIndex * 2 : Encoding.UTF8.GetByteCount(Text.Substring(0, charIndex)));
         }
 
         /// <summary>1-based line of the first problem: the line the decoded text had reached.</summary>
         public int ProblemLine()
         {
             var line = 1;
-            foreach (var c in Text)
+            for (var i = 0; i < Text.Length; i++)
             {
-                if (c == '\n')
+                if (Text[i] == '\n')
                 {
                     line++;
                 }
@@ -77,13 +80,14 @@ namespace KubeLab.Kubeconfig.Yaml
             c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) || c == 0x85
             || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 
-        private static StrictText DecodeUtf8(byte[] bytes, int start)
+        private static StrictText DecodeUtf8(byte[] bytes, int length, int start)
         {
-            var chars = new char[bytes.Length - start];
+            // UTF-8 never needs more UTF-16 code units than it has bytes.
+            var chars = SourceText.Rent(length - start);
             var count = 0;
             var i = start;
             string? problem = null;
-            while (i < bytes.Length)
+            while (i < length)
             {
                 int b = bytes[i];
                 if (b < 0x80)
@@ -106,7 +110,7 @@ namespace KubeLab.Kubeconfig.Yaml
                     break;
                 }
 
-                if (i + width > bytes.Length)
+                if (i + width > length)
                 {
                     problem = "incomplete UTF-8 octet sequence";
                     break;
@@ -164,18 +168,18 @@ namespace KubeLab.Kubeconfig.Yaml
                 i += width;
             }
 
-            return new StrictText(new string(chars, 0, count), start, utf16: false, i, problem);
+            return new StrictText(SourceText.Own(chars, count), start, utf16: false, i, problem);
         }
 
-        private static StrictText DecodeUtf16(byte[] bytes, bool bigEndian)
+        private static StrictText DecodeUtf16(byte[] bytes, int length, bool bigEndian)
         {
-            var text = new StringBuilder(bytes.Length / 2);
+            var text = new StringBuilder(length / 2);
             var i = 2;
             string? problem = null;
             int Unit(int at) => bigEndian ? (bytes[at] << 8) | bytes[at + 1] : bytes[at] | (bytes[at + 1] << 8);
-            while (i < bytes.Length)
+            while (i < length)
             {
-                if (i + 2 > bytes.Length)
+                if (i + 2 > length)
                 {
                     problem = "incomplete UTF-16 character";
                     break;
@@ -191,7 +195,7 @@ namespace KubeLab.Kubeconfig.Yaml
 
                 if ((value & 0xFC00) == 0xD800)
                 {
-                    if (i + 4 > bytes.Length)
+                    if (i + 4 > length)
                     {
                         problem = "incomplete UTF-16 surrogate pair";
                         break;
@@ -218,7 +222,7 @@ namespace KubeLab.Kubeconfig.Yaml
                 i += width;
             }
 
-            return new StrictText(text.ToString(), 2, utf16: true, i, problem);
+            return new StrictText(SourceText.From(text.ToString()), 2, utf16: true, i, problem);
         }
     }
 }

@@ -41,8 +41,9 @@ namespace KubeLab.Kubeconfig.Yaml
 
 
         /// <summary>Throws <see cref="YamlProblem"/> for anything go-yaml's parser refuses.</summary>
-        public static TreeBuilder Build(string text)
+        public static TreeBuilder Build(SourceText text)
         {
+            var repaired = false;
             for (var repairs = 0; ; repairs++)
             {
                 var builder = new TreeBuilder();
@@ -77,7 +78,14 @@ namespace KubeLab.Kubeconfig.Yaml
                     // or { } that starts left of the enclosing block's indentation; go-yaml ignores indentation inside flow
                     // collections. Leading spaces on such a line mean nothing to either parser, so the line is indented
                     // past every indentation before it and the text parsed again.
-                    text = Indent(text, (int)scanner.CurrentPosition.Line);
+                    var indented = SourceText.From(Indent(text.ToString(), (int)scanner.CurrentPosition.Line));
+                    if (repaired)
+                    {
+                        text.Dispose();
+                    }
+
+                    text = indented;
+                    repaired = true;
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
@@ -121,7 +129,7 @@ namespace KubeLab.Kubeconfig.Yaml
 
         private static bool IsBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 
-        private YamlProblem Unexpected(IParser parser, string text)
+        private YamlProblem Unexpected(IParser parser, SourceText text)
         {
             var open = _open.Count > 0 ? _open[_open.Count - 1].Node : null;
             if (open != null && open.Flow)
@@ -152,7 +160,7 @@ namespace KubeLab.Kubeconfig.Yaml
             return message.TrimEnd('.');
         }
 
-        private void Run(IParser parser, string text)
+        private void Run(IParser parser, SourceText text)
         {
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
