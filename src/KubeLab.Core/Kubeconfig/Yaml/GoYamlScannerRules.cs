@@ -10,6 +10,7 @@ namespace KubeLab.Kubeconfig.Yaml
     ///   "- ", "? " or a complex key's ":"): "found character that cannot start any token";
     /// - inside [ ] or { } a plain scalar ends at "?", so "a?b" there is an error;
     /// - a plain scalar never starts with an indicator such as "`", "@" or "%" (YamlDotNet allows some inside [ ]);
+    /// - inside [ ] or { } a ":" with no key before it ("{a: b, : c}") is an error;
     /// - inside [ ] or { } a ":" after a scalar that is not a key (an implicit key cannot span lines, so YamlDotNet
     ///   drops it, and then still takes the ":") is an error.
     /// Tabs can only matter in the whitespace between tokens, so only that is looked at.
@@ -69,6 +70,11 @@ namespace KubeLab.Kubeconfig.Yaml
                 throw new YamlProblem(ExpectedInFlow(), (int)token.Start.Line, start);
             }
 
+            if (_flowLevel > 0 && token is Scalar empty && empty.Style == YamlDotNet.Core.ScalarStyle.Plain && empty.Start.Index == empty.End.Index)
+            {
+                // "{a: b, : c}": YamlDotNet puts an empty key there; go-yaml has no implicit empty nodes in flow collections.
+                throw new YamlProblem("did not find expected node content", (int)token.Start.Line, start);
+            }
             _afterScalarNotKey = (token is Scalar || token is AnchorAlias) && !_afterKey;
             _afterKey = token is Key;
             switch (token)
@@ -121,6 +127,13 @@ namespace KubeLab.Kubeconfig.Yaml
         {
             if (_flowLevel > 0)
             {
+                // YamlDotNet skips a ":" right after "," ("{a: b,: c}"); to go-yaml it is a value with no key.
+                var colon = _text.IndexOf(':', from, to - from);
+                if (colon >= 0 && _text.IndexOf('#', from, colon - from) < 0)
+                {
+                    throw new YamlProblem("did not find expected node content", LineAt(colon), colon);
+                }
+
                 return;
             }
 

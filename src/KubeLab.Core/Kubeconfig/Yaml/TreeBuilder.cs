@@ -18,8 +18,8 @@ namespace KubeLab.Kubeconfig.Yaml
         /// <summary>go-yaml's max_flow_level and max_indents.</summary>
         public const int MaxScannerDepth = 10000;
 
-        /// <summary>How many lines inside flow collections are re-indented for YamlDotNet before giving up (see Build).</summary>
-        private const int MaxFlowIndentRepairs = 20;
+        /// <summary>How many lines are re-indented for YamlDotNet before giving up (see Build).</summary>
+        private const int MaxIndentRepairs = 20;
 
         private readonly Dictionary<string, Node> _anchors = new Dictionary<string, Node>(StringComparer.Ordinal);
         private readonly List<Open> _open = new List<Open>();
@@ -54,6 +54,21 @@ namespace KubeLab.Kubeconfig.Yaml
                     builder.Run(parser, text);
                     return builder;
                 }
+                catch (Exception ex) when (repairs < MaxIndentRepairs && IsIndentationRefusal(ex))
+                {
+                    // YamlDotNet (YAML 1.2) refuses a line inside [ ] or { }, or inside a multi-line "..." string, that starts
+                    // left of the enclosing block's indentation; go-yaml (YAML 1.1) ignores indentation there. Leading
+                    // spaces on such a line mean nothing to either parser, so the line is indented past every indentation
+                    // before it and the text parsed again.
+                    var indented = SourceText.From(Indent(text.ToString(), (int)scanner.CurrentPosition.Line));
+                    if (repaired)
+                    {
+                        text.Dispose();
+                    }
+
+                    text = indented;
+                    repaired = true;
+                }
                 catch (YamlException ex) when (builder.Root != null && builder._open.Count == 0 && ex.Message.Contains("<document end>"))
                 {
                     // libyaml and go-yaml end a document with its root node and read what follows as the next document,
@@ -71,21 +86,6 @@ namespace KubeLab.Kubeconfig.Yaml
                 catch (YamlProblem)
                 {
                     throw;
-                }
-                catch (InvalidOperationException) when (repairs < MaxFlowIndentRepairs)
-                {
-                    // YamlDotNet's scanner refuses (with a bare InvalidOperationException, its only one) a line inside [ ]
-                    // or { } that starts left of the enclosing block's indentation; go-yaml ignores indentation inside flow
-                    // collections. Leading spaces on such a line mean nothing to either parser, so the line is indented
-                    // past every indentation before it and the text parsed again.
-                    var indented = SourceText.From(Indent(text.ToString(), (int)scanner.CurrentPosition.Line));
-                    if (repaired)
-                    {
-                        text.Dispose();
-                    }
-
-                    text = indented;
-                    repaired = true;
                 }
                 catch (Exception ex) when (!(ex is OutOfMemoryException))
                 {
@@ -128,6 +128,11 @@ namespace KubeLab.Kubeconfig.Yaml
         }
 
         private static bool IsBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+
+        /// <summary>YamlDotNet's scanner throws a bare InvalidOperationException (its only one) for a flow line left of the block indentation.</summary>
+        private static bool IsIndentationRefusal(Exception ex) =>
+            ex is InvalidOperationException
+            || (ex is SyntaxErrorException && ex.Message.Contains("multi-line double-quoted scalar, found wrong indentation"));
 
         private YamlProblem Unexpected(IParser parser, SourceText text)
         {
