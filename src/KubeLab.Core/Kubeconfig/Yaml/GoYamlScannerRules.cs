@@ -10,6 +10,7 @@ namespace KubeLab.Kubeconfig.Yaml
     ///   "- ", "? " or a complex key's ":"): "found character that cannot start any token";
     /// - inside [ ] or { } a plain scalar ends at "?", so "a?b" there is an error;
     /// - a plain scalar never starts with an indicator such as "`", "@" or "%" (YamlDotNet allows some inside [ ]);
+    /// - inside [ ] or { } two nodes need a "," between them, also after a quoted scalar;
     /// - inside [ ] or { } a ":" with no key before it ("{a: b, : c}") is an error;
     /// - inside [ ] or { } a ":" after a scalar that is not a key (an implicit key cannot span lines, so YamlDotNet
     ///   drops it, and then still takes the ":") is an error.
@@ -26,6 +27,7 @@ namespace KubeLab.Kubeconfig.Yaml
         private bool _complexKey;
         private bool _afterKey;
         private bool _afterScalarNotKey;
+        private bool _afterNode;
         private readonly System.Collections.Generic.List<bool> _flowIsMapping = new System.Collections.Generic.List<bool>();
 
         public GoYamlScannerRules(SourceText text)
@@ -75,6 +77,14 @@ namespace KubeLab.Kubeconfig.Yaml
                 // "{a: b, : c}": YamlDotNet puts an empty key there; go-yaml has no implicit empty nodes in flow collections.
                 throw new YamlProblem("did not find expected node content", (int)token.Start.Line, start);
             }
+            var isNode = token is Scalar || token is AnchorAlias || token is FlowMappingStart || token is FlowSequenceStart || token is Key;
+            if (_flowLevel > 0 && _afterNode && isNode)
+            {
+                // "{a: 'b' c}": two nodes with no "," between them, which YamlDotNet lets pass after a quoted scalar.
+                throw new YamlProblem(ExpectedInFlow(), (int)token.Start.Line, start);
+            }
+
+            _afterNode = token is Scalar || token is AnchorAlias;
             _afterScalarNotKey = (token is Scalar || token is AnchorAlias) && !_afterKey;
             _afterKey = token is Key;
             switch (token)
