@@ -158,6 +158,7 @@ namespace KubeLab.Kubeconfig
 
         private sealed class AnyShape : Shape
         {
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             public override void Check(Node node)
             {
             }
@@ -169,6 +170,7 @@ namespace KubeLab.Kubeconfig
 
             public ScalarShape(ScalarKind kind) => _kind = kind;
 
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             public override void Check(Node node)
             {
                 var expected = _kind == ScalarKind.Bool ? "true or false" : "a string";
@@ -201,6 +203,7 @@ namespace KubeLab.Kubeconfig
 
             public ListShape(Shape item) => _item = item;
 
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             public override void Check(Node node)
             {
                 if (IsNull(node))
@@ -243,6 +246,7 @@ namespace KubeLab.Kubeconfig
                 _anyKey = anyKey;
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             public override void Check(Node node)
             {
                 if (IsNull(node))
@@ -278,6 +282,7 @@ namespace KubeLab.Kubeconfig
                 }
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             private void CheckField(string key, Node value)
             {
                 var shape = _known.TryGetValue(key, out var knownShape) ? knownShape : _anyKey;
@@ -305,6 +310,7 @@ namespace KubeLab.Kubeconfig
                 _item = Map(("name", Text()), (bodyKey, body));
             }
 
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
             public override void Check(Node node)
             {
                 if (IsNull(node))

@@ -45,6 +45,7 @@ namespace KubeLab.Kubeconfig
         // Written values stay plain only when they cannot be mistaken for anything but a string.
         private static readonly Regex SafePlainPattern = new Regex("^[A-Za-z0-9_][A-Za-z0-9_./@-]*$", RegexOptions.CultureInvariant);
 
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static PlainType TypeOf(Node scalar)
         {
             if (scalar.Tag == "!")
@@ -72,6 +73,7 @@ namespace KubeLab.Kubeconfig
         /// The go-yaml reason a scalar cannot be decoded at all (a tag its value does not fit, or a value JSON cannot
         /// hold), or null when it is fine.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static string? DecodeProblem(Node scalar)
         {
             var value = scalar.Value;
@@ -116,6 +118,7 @@ namespace KubeLab.Kubeconfig
             $"json: unsupported value: {(value.IndexOf('n') == 1 || value.IndexOf('N') == 1 ? "NaN" : value[0] == '-' ? "-Inf" : "+Inf")} ({value}; JSON has no NaN or infinity)";
 
         /// <summary>The string kubectl reads from a validated string field; null when absent or YAML null.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static string? Text(Node? node)
         {
             var scalar = node?.Resolved;
@@ -123,6 +126,7 @@ namespace KubeLab.Kubeconfig
         }
 
         /// <summary>A scalar's text as go-yaml hands it on: a !!binary value is its decoded bytes (read as UTF-8 by JSON).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static string Decoded(Node scalar)
         {
             if (scalar.Tag != TagPrefix + "binary" || Base64Problem(scalar.Value) != null)
@@ -141,6 +145,7 @@ namespace KubeLab.Kubeconfig
         }
 
         /// <summary>True for a plain null (empty, ~, null) or an explicit !!null.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static bool IsNull(Node node)
         {
             var scalar = node.Resolved;
@@ -154,6 +159,7 @@ namespace KubeLab.Kubeconfig
             return Node.Scalar(value, safe ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         private static PlainType PlainTypeOf(string value)
         {
             // Fast path, as this runs for every scalar of files with thousands of entries: a null, bool or number
@@ -173,6 +179,7 @@ namespace KubeLab.Kubeconfig
         /// Where Go's base64.StdEncoding (which skips line breaks) stops on <paramref name="value"/>: null when it
         /// decodes, else the offset of the offending input byte, as in "illegal base64 data at input byte N".
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
         public static int? Base64Problem(string value)
         {
             var count = 0;

@@ -56,6 +56,7 @@ namespace KubeLab.Kubeconfig.Yaml
             : decodes >= AliasRatioRangeHigh ? 0.10
             : 0.99 - (0.89 * ((decodes - AliasRatioRangeLow) / (double)(AliasRatioRangeHigh - AliasRatioRangeLow)));
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Walk(Node root)
         {
             _work.Push(new Frame(Step.Visit, root));
@@ -88,6 +89,7 @@ namespace KubeLab.Kubeconfig.Yaml
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Visit(Node node, bool inline)
         {
             _decodes++;
@@ -152,6 +154,7 @@ namespace KubeLab.Kubeconfig.Yaml
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Enter(Node node)
         {
             if (++_depth > MaxJsonDepth)
@@ -162,6 +165,7 @@ namespace KubeLab.Kubeconfig.Yaml
             _work.Push(new Frame(Step.LeaveCollection, node));
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static void CheckKey(Node key)
         {
             var resolved = key.Resolved;

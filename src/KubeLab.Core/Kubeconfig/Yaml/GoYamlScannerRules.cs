@@ -46,6 +46,7 @@ namespace KubeLab.Kubeconfig.Yaml
 
         public void ConsumeCurrent() => _scanner.ConsumeCurrent();
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private bool Checked(bool moved)
         {
             var token = _scanner.Current;
@@ -112,6 +113,7 @@ namespace KubeLab.Kubeconfig.Yaml
             return moved;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void CheckScalar(Scalar scalar, int start)
         {
             if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && start < _text.Length && ",[]{}#&*!|>'\"%@`".IndexOf(_text[start]) >= 0)
@@ -133,6 +135,7 @@ namespace KubeLab.Kubeconfig.Yaml
         private string ExpectedInFlow() =>
             $"did not find expected ',' or '{(_flowIsMapping.Count > 0 && _flowIsMapping[_flowIsMapping.Count - 1] ? '}' : ']')}'";
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void CheckGap(int from, int to)
         {
             if (_flowLevel > 0)

@@ -10,14 +10,17 @@ namespace KubeLab.Kubeconfig.Yaml
     /// </summary>
     internal static class Maps
     {
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static bool IsMergeKey(Node key) =>
             key.IsScalar && key.Value == "<<"
             && ((key.Tag == null && (key.Style == ScalarStyle.Plain || key.Style == ScalarStyle.Any)) || key.Tag == "tag:yaml.org,2002:merge");
 
         /// <summary>The key as kubectl sees it: the text of a scalar (decoded for a !!binary key).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static string KeyText(Node key) => YamlScalars.Decoded(key);
 
         /// <summary>The value decoded for <paramref name="key"/>, or null. The map must be a mapping (resolved).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static Node? Get(Node map, string key)
         {
             var children = map.Children;
@@ -38,6 +41,7 @@ namespace KubeLab.Kubeconfig.Yaml
         }
 
         /// <summary>True when the mapping has a merge key, so its decoded content differs from its pairs.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         public static bool HasMerge(Node map)
         {
             for (var i = 0; i < map.Children.Count; i += 2)

@@ -79,10 +79,13 @@ namespace KubeLab.Kubeconfig.Yaml
 
             public Reader(SourceText text) => _text = text;
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public override int Peek() => _position < _text.Length ? _text.Chars[_position] : -1;
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public override int Read() => _position < _text.Length ? _text.Chars[_position++] : -1;
 
+            [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
             public override int Read(char[] buffer, int index, int count)
             {
                 var n = Math.Min(count, _text.Length - _position);

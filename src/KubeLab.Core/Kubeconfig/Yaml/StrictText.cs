@@ -80,6 +80,7 @@ namespace KubeLab.Kubeconfig.Yaml
             c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) || c == 0x85
             || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private static StrictText DecodeUtf8(byte[] bytes, int length, int start)
         {
             // UTF-8 never needs more UTF-16 code units than it has bytes.

@@ -165,6 +165,7 @@ namespace KubeLab.Kubeconfig.Yaml
             return message.TrimEnd('.');
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Run(IParser parser, SourceText text)
         {
             parser.Consume<StreamStart>();
@@ -198,6 +199,7 @@ namespace KubeLab.Kubeconfig.Yaml
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Handle(ParsingEvent e)
         {
             var line = (int)e.Start.Line;
@@ -238,6 +240,7 @@ namespace KubeLab.Kubeconfig.Yaml
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void OpenCollection(Node node, AnchorName anchor, TagName tag, ParsingEvent e)
         {
             // The anchor is known from the start of the collection, as in go-yaml, so "&a [*a]" refers to itself (refused later).
@@ -267,6 +270,7 @@ namespace KubeLab.Kubeconfig.Yaml
             _open.Add(new Open(node, column, rollsIndent));
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private Node Define(Node node, AnchorName anchor, TagName tag)
         {
             if (!tag.IsEmpty)
@@ -284,6 +288,7 @@ namespace KubeLab.Kubeconfig.Yaml
             return node;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
         private void Add(Node node, ParsingEvent e)
         {
             if (_open.Count == 0)
