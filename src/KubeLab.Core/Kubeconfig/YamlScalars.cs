@@ -169,6 +169,12 @@ namespace KubeLab.Kubeconfig
                 return PlainType.String;
             }
 
+            // Null and bool words are at most five letters ("false"); a longer value starting with a letter is text.
+            if (value.Length > 5 && char.IsLetter(value[0]))
+            {
+                return PlainType.String;
+            }
+
             return NullPattern.IsMatch(value) ? PlainType.Null
                 : BoolPattern.IsMatch(value) ? PlainType.Bool
                 : NumberPattern.IsMatch(value) ? PlainType.Number
