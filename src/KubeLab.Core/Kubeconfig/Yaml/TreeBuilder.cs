@@ -39,7 +39,6 @@ namespace KubeLab.Kubeconfig.Yaml
         /// </summary>
         public int EndMarkerIndex { get; private set; } = -1;
 
-
         /// <summary>Throws <see cref="YamlProblem"/> for anything go-yaml's parser refuses.</summary>
         public static TreeBuilder Build(SourceText text)
         {
