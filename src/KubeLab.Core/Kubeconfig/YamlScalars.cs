@@ -102,7 +102,8 @@ namespace KubeLab.Kubeconfig
             };
             if (!fits)
             {
-                return $"cannot decode !!str `{Shorten(value)}` as a !!{kind}";
+                // kubectl quotes the value here; KubeLab does not, as it may be a token or a key.
+                return $"cannot decode the value as a !!{kind}, the type its tag names";
             }
 
             if (kind == "binary" && Base64Problem(value) != null)
@@ -220,7 +221,5 @@ namespace KubeLab.Kubeconfig
 
             return count % 4 == 0 ? (int?)null : value.Length;
         }
-
-        private static string Shorten(string value) => value.Length > 40 ? value.Substring(0, 40) + "..." : value;
     }
 }

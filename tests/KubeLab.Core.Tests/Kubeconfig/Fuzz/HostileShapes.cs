@@ -66,7 +66,7 @@ internal static class HostileShapes
         Add("NaN value", Good + "x: .nan\n", "unsupported value: NaN");
         Add("null key", Good + "~: x\n", "unsupported map key");
         Add("list as a key", Good + "[a]: x\n", "invalid map key");
-        Add("tag that does not fit", "current-context: !!int abc\n", "cannot decode !!str `abc` as a !!int");
+        Add("tag that does not fit", "current-context: !!int abc\n", "cannot decode !!str `abc` as a !!int", "cannot decode the value as a !!int");
         Add("YAML 1.2 directive", "%YAML 1.2\n---\ncurrent-context: a\n", "found incompatible YAML document");
         Add("repeated key (the last wins)", Good + "current-context: b\n", null);
         Add("number where a string belongs", "current-context: 12\n", "cannot unmarshal number", "must be a string, not a number");
