@@ -2,6 +2,7 @@
 .SYNOPSIS
     Kubeconfig benchmark (issue targets), figures printed side by side with kubectl; nothing asserted.
     - Get-KubeContext, warm session, 5 files x 400 contexts: at most 1/5 of `kubectl config get-contexts`.
+    - The same right after every file changed on disk (a full re-read and parse of all 5, median of 9): at most 1/2.
     - Use-KubeContext on a ~570 KB file: faster than `kubectl config use-context`.
     - Import-Module KubeLab: adds at most 150 ms to a bare pwsh start.
 #>
@@ -60,9 +61,10 @@ try {
     if ($count -ne 2000) { throw "Get-KubeContext saw $count contexts, expected 2000" }
     $ours = Measure-Median { Get-KubeContext }
     # The warm figure is served from the parse cache; this one makes every file look just written, so all
-    # five are parsed again (the cost of the first call, or of a call right after kubectl edits a file).
-    $oursParse = Measure-Median { foreach ($f in $files) { [IO.File]::SetLastWriteTimeUtc($f, [DateTime]::UtcNow) }; Get-KubeContext }
+    # five are read and parsed again (the cost of the first call, or of a call right after kubectl edits a file).
+    $oursParse = Measure-Median { foreach ($f in $files) { [IO.File]::SetLastWriteTimeUtc($f, [DateTime]::UtcNow) }; Get-KubeContext } 9
     $theirs = Measure-Median { & $kubectl config get-contexts }
+    $theirs9 = Measure-Median { & $kubectl config get-contexts } 9
 
     $single = $files[0]
     $toggle = 0
@@ -77,7 +79,7 @@ try {
 
     $rows = @(
         [pscustomobject]@{ Measure = 'Get-KubeContext (warm) vs kubectl config get-contexts'; KubeLabMs = $ours; KubectlMs = $theirs; Ratio = $ours / $theirs; Target = 'ratio <= 0.20'; Met = ($ours / $theirs) -le 0.2 }
-        [pscustomobject]@{ Measure = 'Get-KubeContext, all files just changed (full parse)'; KubeLabMs = $oursParse; KubectlMs = $theirs; Ratio = $oursParse / $theirs; Target = '(reported only)'; Met = '' }
+        [pscustomobject]@{ Measure = 'Get-KubeContext, all 5 files just changed (cold re-read)'; KubeLabMs = $oursParse; KubectlMs = $theirs9; Ratio = $oursParse / $theirs9; Target = 'ratio <= 0.50'; Met = ($oursParse / $theirs9) -le 0.5 }
         [pscustomobject]@{ Measure = "Use-KubeContext vs kubectl config use-context ($sizeKb KB)"; KubeLabMs = $oursUse; KubectlMs = $theirsUse; Ratio = $oursUse / $theirsUse; Target = 'ratio < 1'; Met = $oursUse -lt $theirsUse }
         [pscustomobject]@{ Measure = 'pwsh start + Import-Module KubeLab vs bare pwsh start'; KubeLabMs = $imported; KubectlMs = $bare; Ratio = $imported / $bare; Target = 'added <= 150 ms'; Met = ($imported - $bare) -le 150 }
     )

@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using YamlDotNet.RepresentationModel;
+using KubeLab.Kubeconfig.Yaml;
 
 namespace KubeLab.Kubeconfig
 {
@@ -47,10 +47,8 @@ namespace KubeLab.Kubeconfig
 
         public static KubeUser ToUser(KubeConfigEntry entry)
         {
-            var exec = entry.Node("exec") as YamlMappingNode;
-            var command = exec != null && exec.Children.TryGetValue(new YamlScalarNode("command"), out var node)
-                ? NullIfEmpty(YamlScalars.Text(node))
-                : null;
+            var exec = entry.Node("exec")?.Resolved is Node map && map.IsMapping ? map : null;
+            var command = exec != null ? NullIfEmpty(YamlScalars.Text(Maps.Get(exec, "command"))) : null;
 
             // client-go only resolves an exec command that names a path; a bare name is looked up on PATH.
             if (command != null && command.IndexOf(Path.DirectorySeparatorChar) >= 0)
@@ -76,7 +74,7 @@ namespace KubeLab.Kubeconfig
             bool Set(string key) => !string.IsNullOrEmpty(entry.Field(key));
 
             return hasExec ? KubeAuthType.Exec
-                : entry.Node("auth-provider") is YamlMappingNode ? KubeAuthType.AuthProvider
+                : entry.Node("auth-provider")?.Resolved.IsMapping == true ? KubeAuthType.AuthProvider
                 : Set("client-certificate") || Set("client-certificate-data") || Set("client-key") || Set("client-key-data") ? KubeAuthType.ClientCertificate
                 : Set("token") ? KubeAuthType.Token
                 : Set("tokenFile") ? KubeAuthType.TokenFile

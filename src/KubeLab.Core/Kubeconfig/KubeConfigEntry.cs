@@ -1,11 +1,11 @@
-using YamlDotNet.RepresentationModel;
+using KubeLab.Kubeconfig.Yaml;
 
 namespace KubeLab.Kubeconfig
 {
     /// <summary>One {name, body} item of a file's clusters, users or contexts list, edited in place so unknown keys stay.</summary>
     internal sealed class KubeConfigEntry
     {
-        public KubeConfigEntry(KubeConfigFile file, EntryKind kind, YamlMappingNode item, string name)
+        public KubeConfigEntry(KubeConfigFile file, EntryKind kind, Node item, string name)
         {
             File = file;
             Kind = kind;
@@ -17,19 +17,19 @@ namespace KubeLab.Kubeconfig
 
         public EntryKind Kind { get; }
 
-        public YamlMappingNode Item { get; }
+        /// <summary>The list item as it is in the file (an alias when the file aliases it); read through <see cref="Node.Resolved"/>.</summary>
+        public Node Item { get; private set; }
 
         public string Name { get; private set; }
 
         /// <summary>The body map, or null when the item has none (or YAML null).</summary>
-        public YamlMappingNode? Body => Item.Children.TryGetValue(new YamlScalarNode(Kind.BodyKey()), out var body) ? body as YamlMappingNode : null;
+        public Node? Body => Maps.Get(Item.Resolved, Kind.BodyKey())?.Resolved is Node body && body.IsMapping ? body : null;
 
         /// <summary>A string field of the body, as kubectl reads it.</summary>
         public string? Field(string key) => YamlScalars.Text(Node(key));
 
         /// <summary>Any field of the body (validated against the schema when the file was loaded).</summary>
-        public YamlNode? Node(string key) =>
-            Body is YamlMappingNode body && body.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        public Node? Node(string key) => Body is Node body ? Maps.Get(body, key) : null;
 
         /// <summary>
         /// Sets a string field the way kubectl's typed edit would end up on disk: an equal value is no change (so the file is
@@ -42,20 +42,22 @@ namespace KubeLab.Kubeconfig
                 return false;
             }
 
-            var body = Body;
-            if (body == null)
+            var item = OwnItem();
+            var bodyKey = Kind.BodyKey();
+            var current = Maps.Get(item, bodyKey);
+            var body = current != null && current.Resolved.IsMapping ? TreeEdits.Owned(current) : Yaml.Node.Mapping(flow: false);
+            if (!ReferenceEquals(body, current))
             {
-                body = new YamlMappingNode();
-                Item.Children[new YamlScalarNode(Kind.BodyKey())] = body;
+                TreeEdits.Set(item, bodyKey, body);
             }
 
             if (value.Length == 0 && omitEmpty)
             {
-                body.Children.Remove(new YamlScalarNode(key));
+                TreeEdits.Remove(body, key);
             }
             else
             {
-                body.Children[new YamlScalarNode(key)] = YamlScalars.Create(value);
+                TreeEdits.Set(body, key, YamlScalars.Create(value));
             }
 
             File.MarkChanged();
@@ -64,9 +66,15 @@ namespace KubeLab.Kubeconfig
 
         public void Rename(string newName)
         {
-            Item.Children[KubeConfigSchema.NameKey] = YamlScalars.Create(newName);
+            TreeEdits.Set(OwnItem(), KubeConfigSchema.NameKey, YamlScalars.Create(newName));
             File.Rename(this, newName);
             Name = newName;
+        }
+
+        private Node OwnItem()
+        {
+            Item = File.OwnItem(this);
+            return Item;
         }
     }
 }

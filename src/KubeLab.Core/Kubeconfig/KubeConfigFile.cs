@@ -3,42 +3,41 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using KubeLab.Kubeconfig.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Kubeconfig
 {
     /// <summary>
     /// One kubeconfig file as a YAML tree. Edits change the tree in place and the whole tree is written back, so every
     /// key KubeLab does not model (exec env, extensions, preferences, unknown fields) survives. A missing file is an
-    /// empty tree that is created only if an edit lands in it.
+    /// empty tree that is created only if an edit lands in it. A node that aliases share, or a map with merge keys, is
+    /// copied before an edit changes it, so an edit never leaks into the entries that share it.
     /// </summary>
     internal sealed class KubeConfigFile
     {
-        private static readonly YamlScalarNode CurrentContextKey = new YamlScalarNode("current-context");
+        private const string CurrentContextKey = "current-context";
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);
 
         private readonly Dictionary<string, KubeConfigEntry>[] _byName;
         private readonly List<KubeConfigEntry>[] _ordered;
-        private YamlStream _stream;
+        private Node? _root;
 
-        private KubeConfigFile(string path, bool exists, YamlStream stream)
+        private KubeConfigFile(string path, bool exists, Node? root)
         {
             Path = path;
             Exists = exists;
-            _stream = stream;
+            _root = root;
             _byName = EntryKinds.All.Select(_ => new Dictionary<string, KubeConfigEntry>(StringComparer.Ordinal)).ToArray();
             _ordered = EntryKinds.All.Select(_ => new List<KubeConfigEntry>()).ToArray();
             foreach (var kind in EntryKinds.All)
             {
-                if (List(kind, create: false) is YamlSequenceNode list)
+                if (RootMap is Node map && Maps.Get(map, kind.ListKey())?.Resolved is Node list && list.IsSequence)
                 {
-                    // A null item ("- ") names nothing KubeLab can address; it stays in the file untouched.
-                    foreach (var item in list.Children.OfType<YamlMappingNode>())
+                    // A null item ("- ") is an entry with an empty name to client-go, as it is here.
+                    foreach (var item in list.Children.Where(i => i.Resolved.IsMapping || YamlScalars.IsNull(i)))
                     {
-                        var name = item.Children.TryGetValue(KubeConfigSchema.NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
-                        Add(new KubeConfigEntry(this, kind, item, name));
+                        Add(new KubeConfigEntry(this, kind, item, YamlScalars.Text(Maps.Get(item.Resolved, KubeConfigSchema.NameKey)) ?? ""));
                     }
                 }
             }
@@ -51,44 +50,31 @@ namespace KubeLab.Kubeconfig
 
         public bool Changed { get; private set; }
 
-        public string? CurrentContext => Root is YamlMappingNode root && root.Children.TryGetValue(CurrentContextKey, out var value) ? YamlScalars.Text(value) : null;
+        public string? CurrentContext => RootMap is Node root ? YamlScalars.Text(Maps.Get(root, CurrentContextKey)) : null;
 
-        private YamlMappingNode? Root => _stream.Documents.Count > 0 ? _stream.Documents[0].RootNode as YamlMappingNode : null;
+        private Node? RootMap => _root?.Resolved is Node root && root.IsMapping ? root : null;
 
         /// <summary>Reads and validates <paramref name="path"/>; a missing file gives an empty, non-existing file.</summary>
         public static KubeConfigFile Load(string path)
         {
-            var stream = new YamlStream();
+            FileBytes bytes;
             try
             {
-                // Streamed, not read into one string first: a large file would be a large-object-heap string, and
-                // those allocations force full garbage collections that cost more than the parse itself.
-                using (var reader = new StreamReader(path, Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 65536))
-                {
-                    stream.Load(reader);
-                }
+                bytes = FileBytes.Read(path, length => KubeConfigParser.CheckSize(path, length));
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                return new KubeConfigFile(path, exists: false, new YamlStream());
+                return new KubeConfigFile(path, exists: false, null);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot read the kubeconfig file {path}: {ex.Message}", path, null, ex);
             }
-            catch (YamlException ex)
-            {
-                var line = (int)ex.Start.Line;
-                throw new KubeConfigException(
-                    KubeConfigErrorKind.InvalidFile, $"{path}:{line}: not valid YAML: {ex.Message}", path, line, ex);
-            }
 
-            if (stream.Documents.Count > 0)
+            using (bytes)
             {
-                KubeConfigSchema.Validate(stream.Documents[0].RootNode, path);
+                return new KubeConfigFile(path, exists: true, KubeConfigParser.Parse(path, bytes.Buffer, bytes.Length));
             }
-
-            return new KubeConfigFile(path, exists: true, stream);
         }
 
         public IReadOnlyList<KubeConfigEntry> Entries(EntryKind kind) => _ordered[(int)kind];
@@ -99,21 +85,21 @@ namespace KubeLab.Kubeconfig
 
         public void SetCurrentContext(string name)
         {
-            EnsureRoot().Children[CurrentContextKey] = YamlScalars.Create(name);
+            TreeEdits.Set(OwnRoot(), CurrentContextKey, YamlScalars.Create(name));
             MarkChanged();
         }
 
         /// <summary>Appends {name, body: {}} to the list of <paramref name="kind"/>, creating the list if needed.</summary>
         public KubeConfigEntry AddEntry(EntryKind kind, string name)
         {
-            var item = new YamlMappingNode();
-            item.Children.Add(KubeConfigSchema.NameKey, YamlScalars.Create(name));
-            item.Children.Add(new YamlScalarNode(kind.BodyKey()), new YamlMappingNode());
-            var list = List(kind, create: true)!;
+            var item = Node.Mapping(flow: false);
+            TreeEdits.Set(item, KubeConfigSchema.NameKey, YamlScalars.Create(name));
+            TreeEdits.Set(item, kind.BodyKey(), Node.Mapping(flow: false));
+            var list = OwnList(kind, create: true)!;
             if (list.Children.Count == 0)
             {
                 // "contexts: []" would otherwise grow into one long flow line; kubectl writes block lists.
-                list.Style = SequenceStyle.Block;
+                list.Flow = false;
             }
 
             list.Children.Add(item);
@@ -125,20 +111,31 @@ namespace KubeLab.Kubeconfig
 
         public void RemoveEntry(KubeConfigEntry entry)
         {
-            // By reference: YamlNode equality is structural and would compare whole subtrees.
-            var items = List(entry.Kind, create: false)!.Children;
-            for (var i = 0; i < items.Count; i++)
+            // By reference: the same content may appear twice.
+            var items = OwnList(entry.Kind, create: false)!.Children;
+            var index = items.FindIndex(i => ReferenceEquals(i, entry.Item));
+            if (index >= 0)
             {
-                if (ReferenceEquals(items[i], entry.Item))
-                {
-                    items.RemoveAt(i);
-                    break;
-                }
+                items.RemoveAt(index);
             }
 
             _byName[(int)entry.Kind].Remove(entry.Name);
             _ordered[(int)entry.Kind].Remove(entry);
             MarkChanged();
+        }
+
+        /// <summary>The entry's item map, made safe to edit (copied out of aliases and merges), replacing it in its list.</summary>
+        internal Node OwnItem(KubeConfigEntry entry)
+        {
+            var items = OwnList(entry.Kind, create: false)!.Children;
+            var index = items.FindIndex(i => ReferenceEquals(i, entry.Item));
+            var owned = entry.Item.Resolved.IsMapping ? TreeEdits.Owned(entry.Item) : Node.Mapping(flow: false);
+            if (index >= 0)
+            {
+                items[index] = owned;
+            }
+
+            return owned;
         }
 
         /// <summary>Called by <see cref="KubeConfigEntry.Rename"/> so lookups follow the new name.</summary>
@@ -152,13 +149,12 @@ namespace KubeLab.Kubeconfig
         /// <summary>The file as client-go would accept it: apiVersion v1 and kind Config are added when missing, like WriteToFile.</summary>
         public byte[] Serialize()
         {
-            var root = EnsureRoot();
+            var root = OwnRoot();
             EnsureHeader(root, "apiVersion", "v1", 0);
             EnsureHeader(root, "kind", "Config", 1);
-            var writer = new StringWriter { NewLine = "\n" };
-            _stream.Save(writer, assignAnchors: false);
-            // YamlDotNet closes the document with an explicit "..." marker; kubeconfig files never carry one.
-            var text = writer.ToString();
+            var text = TreeWriter.Write(root);
+
+            // The emitter may close the document with an explicit "..." marker; kubeconfig files never carry one.
             if (text.EndsWith("\n...\n", StringComparison.Ordinal))
             {
                 text = text.Substring(0, text.Length - 4);
@@ -167,13 +163,14 @@ namespace KubeLab.Kubeconfig
             return Utf8NoBom.GetBytes(text);
         }
 
-        private static void EnsureHeader(YamlMappingNode root, string key, string value, int position)
+        private static void EnsureHeader(Node root, string key, string value, int position)
         {
-            var keyNode = new YamlScalarNode(key);
-            if (string.IsNullOrEmpty(root.Children.TryGetValue(keyNode, out var existing) ? YamlScalars.Text(existing) : null))
+            if (string.IsNullOrEmpty(YamlScalars.Text(Maps.Get(root, key))))
             {
-                root.Children.Remove(keyNode);
-                root.Children.Insert(Math.Min(position, root.Children.Count), keyNode, YamlScalars.Create(value));
+                TreeEdits.Remove(root, key);
+                var at = Math.Min(position, root.Children.Count / 2) * 2;
+                root.Children.Insert(at, Node.Scalar(key, ScalarStyle.Plain));
+                root.Children.Insert(at + 1, YamlScalars.Create(value));
             }
         }
 
@@ -183,12 +180,20 @@ namespace KubeLab.Kubeconfig
             _ordered[(int)entry.Kind].Add(entry);
         }
 
-        private YamlSequenceNode? List(EntryKind kind, bool create)
+        private Node? OwnList(EntryKind kind, bool create)
         {
-            var key = new YamlScalarNode(kind.ListKey());
-            if (Root is YamlMappingNode root && root.Children.TryGetValue(key, out var node) && node is YamlSequenceNode list)
+            var root = OwnRoot();
+            var key = kind.ListKey();
+            var current = Maps.Get(root, key);
+            if (current != null && current.Resolved.IsSequence)
             {
-                return list;
+                var owned = TreeEdits.Owned(current);
+                if (!ReferenceEquals(owned, current))
+                {
+                    TreeEdits.Set(root, key, owned);
+                }
+
+                return owned;
             }
 
             if (!create)
@@ -196,22 +201,26 @@ namespace KubeLab.Kubeconfig
                 return null;
             }
 
-            list = new YamlSequenceNode();
-            EnsureRoot().Children[key] = list;
+            var list = Node.Sequence(flow: false);
+            TreeEdits.Set(root, key, list);
             return list;
         }
 
         /// <summary>The top-level map; an empty file or a document that is just null becomes a fresh map.</summary>
-        private YamlMappingNode EnsureRoot()
+        private Node OwnRoot()
         {
-            if (Root is YamlMappingNode root)
+            if (RootMap is Node root)
             {
-                return root;
+                if (Maps.HasMerge(root))
+                {
+                    _root = TreeEdits.Owned(root);
+                }
+
+                return _root!.Resolved;
             }
 
-            root = new YamlMappingNode();
-            _stream = new YamlStream(new YamlDocument(root));
-            return root;
+            _root = Node.Mapping(flow: false);
+            return _root;
         }
     }
 }

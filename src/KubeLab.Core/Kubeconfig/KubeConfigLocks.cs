@@ -15,6 +15,7 @@ namespace KubeLab.Kubeconfig
     internal sealed class KubeConfigLocks : IDisposable
     {
         private readonly List<string> _held = new List<string>();
+        private readonly List<string> _createdDirectories = new List<string>();
 
         private KubeConfigLocks()
         {
@@ -51,6 +52,12 @@ namespace KubeLab.Kubeconfig
             }
         }
 
+        /// <summary>
+        /// Called once something was written: the folders the locks created stay, as kubectl leaves them. Without it,
+        /// Dispose removes them again when empty, so a failed or empty edit creates nothing (kubectl fails before locking).
+        /// </summary>
+        public void KeepCreatedDirectories() => _createdDirectories.Clear();
+
         public void Dispose()
         {
             foreach (var lockFile in _held)
@@ -69,6 +76,7 @@ namespace KubeLab.Kubeconfig
             }
 
             _held.Clear();
+            KubeConfigDirectories.RemoveIfEmpty(_createdDirectories);
         }
 
         private (string File, string Lock)? TryTakeAll(IEnumerable<string> files)
@@ -79,7 +87,7 @@ namespace KubeLab.Kubeconfig
                 try
                 {
                     // kubectl creates the folder of a missing chain file too (MkdirAll 0755) before locking it.
-                    KubeConfigDirectories.Ensure(Path.GetDirectoryName(file));
+                    KubeConfigDirectories.Ensure(Path.GetDirectoryName(file), _createdDirectories);
                     new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
                     _held.Add(lockFile);
                 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using YamlDotNet.RepresentationModel;
+using KubeLab.Kubeconfig.Yaml;
 
 namespace KubeLab.Kubeconfig
 {
@@ -22,15 +22,15 @@ namespace KubeLab.Kubeconfig
                 ("tls-server-name", Text()),
                 ("insecure-skip-tls-verify", Bool()),
                 ("certificate-authority", Text()),
-                ("certificate-authority-data", Text()),
+                ("certificate-authority-data", Base64()),
                 ("proxy-url", Text()),
                 ("disable-compression", Bool()),
                 ("extensions", Named("extension", Any()))))),
             ("users", Named("user", Map(
                 ("client-certificate", Text()),
-                ("client-certificate-data", Text()),
+                ("client-certificate-data", Base64()),
                 ("client-key", Text()),
-                ("client-key-data", Text()),
+                ("client-key-data", Base64()),
                 ("token", Text()),
                 ("tokenFile", Text()),
                 ("as", Text()),
@@ -57,7 +57,7 @@ namespace KubeLab.Kubeconfig
             ("extensions", Named("extension", Any())));
 
         /// <summary>Throws InvalidFile naming the file, line and field when <paramref name="root"/> is not a kubeconfig.</summary>
-        public static void Validate(YamlNode root, string file)
+        public static void Validate(Node root, string file)
         {
             try
             {
@@ -65,7 +65,7 @@ namespace KubeLab.Kubeconfig
             }
             catch (Violation violation)
             {
-                var line = (int)violation.Node.Start.Line;
+                var line = violation.Node.Line;
                 throw new KubeConfigException(
                     KubeConfigErrorKind.InvalidFile,
                     $"{file}:{line}: field \"{violation.Field}\" {violation.Problem}. kubectl cannot read this file either; fix it before KubeLab edits it.",
@@ -77,6 +77,9 @@ namespace KubeLab.Kubeconfig
         private static Shape Text() => new ScalarShape(ScalarKind.Text);
 
         private static Shape Bool() => new ScalarShape(ScalarKind.Bool);
+
+        /// <summary>A []byte field: JSON carries it as standard, padded base64, which kubectl decodes when it reads the file.</summary>
+        private static Shape Base64() => new ScalarShape(ScalarKind.Base64);
 
         private static Shape Any() => new AnyShape();
 
@@ -97,12 +100,11 @@ namespace KubeLab.Kubeconfig
 
         private static Shape Named(string bodyKey, Shape body) => new NamedListShape(bodyKey, body);
 
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode scalar && YamlScalars.TypeOf(scalar) == YamlScalars.PlainType.Null;
+        private static bool IsNull(Node node) => YamlScalars.IsNull(node);
 
         internal abstract class Shape
         {
-            public abstract void Check(YamlNode node);
+            public abstract void Check(Node node);
         }
 
         /// <summary>
@@ -113,7 +115,7 @@ namespace KubeLab.Kubeconfig
         {
             private readonly List<string> _segments = new List<string>();
 
-            public Violation(YamlNode node, string problem, string? field = null)
+            public Violation(Node node, string problem, string? field = null)
             {
                 Node = node;
                 Problem = problem;
@@ -123,7 +125,7 @@ namespace KubeLab.Kubeconfig
                 }
             }
 
-            public YamlNode Node { get; }
+            public Node Node { get; }
 
             public string Problem { get; }
 
@@ -151,11 +153,13 @@ namespace KubeLab.Kubeconfig
         {
             Text,
             Bool,
+            Base64,
         }
 
         private sealed class AnyShape : Shape
         {
-            public override void Check(YamlNode node)
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            public override void Check(Node node)
             {
             }
         }
@@ -166,22 +170,29 @@ namespace KubeLab.Kubeconfig
 
             public ScalarShape(ScalarKind kind) => _kind = kind;
 
-            public override void Check(YamlNode node)
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            public override void Check(Node node)
             {
-                var expected = _kind == ScalarKind.Text ? "a string" : "true or false";
-                if (!(node is YamlScalarNode scalar))
+                var expected = _kind == ScalarKind.Bool ? "true or false" : "a string";
+                var scalar = node.Resolved;
+                if (!scalar.IsScalar)
                 {
-                    throw new Violation(node, $"must be {expected}, not a {(node is YamlSequenceNode ? "list" : "map")}");
+                    throw new Violation(node, $"must be {expected}, not a {(scalar.IsSequence ? "list" : "map")}");
                 }
 
                 var type = YamlScalars.TypeOf(scalar);
                 var fits = type == YamlScalars.PlainType.Null
-                    || (_kind == ScalarKind.Text ? type == YamlScalars.PlainType.String : type == YamlScalars.PlainType.Bool);
+                    || (_kind == ScalarKind.Bool ? type == YamlScalars.PlainType.Bool : type == YamlScalars.PlainType.String);
                 if (!fits)
                 {
                     // The value itself is not repeated: it may be a token.
-                    var hint = _kind == ScalarKind.Text ? " (quote the value)" : "";
+                    var hint = _kind == ScalarKind.Bool ? "" : " (quote the value)";
                     throw new Violation(node, $"must be {expected}, not a {type.ToString().ToLowerInvariant()}{hint}");
+                }
+
+                if (_kind == ScalarKind.Base64 && type == YamlScalars.PlainType.String && YamlScalars.Base64Problem(scalar.Value) is int at)
+                {
+                    throw new Violation(node, $"must be base64 data: illegal base64 data at input byte {at}");
                 }
             }
         }
@@ -192,14 +203,16 @@ namespace KubeLab.Kubeconfig
 
             public ListShape(Shape item) => _item = item;
 
-            public override void Check(YamlNode node)
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlSequenceNode list))
+                var list = node.Resolved;
+                if (!list.IsSequence)
                 {
                     throw new Violation(node, "must be a list");
                 }
@@ -233,35 +246,54 @@ namespace KubeLab.Kubeconfig
                 _anyKey = anyKey;
             }
 
-            public override void Check(YamlNode node)
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlMappingNode map))
+                var map = node.Resolved;
+                if (!map.IsMapping)
                 {
                     throw new Violation(node, "must be a map");
                 }
 
-                foreach (var pair in map.Children)
+                // Only the value kubectl decodes counts: the last of repeated keys, merged keys included.
+                if (Maps.HasMerge(map))
                 {
-                    if (!(pair.Key is YamlScalarNode key))
+                    foreach (var pair in Maps.Effective(map))
                     {
-                        throw new Violation(pair.Key, "has a key that is not a plain name");
+                        CheckField(pair.Key, pair.Value.Value);
                     }
 
-                    var shape = _known.TryGetValue(key.Value ?? "", out var knownShape) ? knownShape : _anyKey;
-                    try
+                    return;
+                }
+
+                var children = map.Children;
+                for (var i = 0; i < children.Count; i += 2)
+                {
+                    var key = children[i].Resolved.Value;
+                    if (ReferenceEquals(Maps.Get(map, key), children[i + 1]))
                     {
-                        shape?.Check(pair.Value);
+                        CheckField(key, children[i + 1]);
                     }
-                    catch (Violation violation)
-                    {
-                        violation.Within(key.Value ?? "");
-                        throw;
-                    }
+                }
+            }
+
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            private void CheckField(string key, Node value)
+            {
+                var shape = _known.TryGetValue(key, out var knownShape) ? knownShape : _anyKey;
+                try
+                {
+                    shape?.Check(value);
+                }
+                catch (Violation violation)
+                {
+                    violation.Within(key);
+                    throw;
                 }
             }
         }
@@ -270,17 +302,24 @@ namespace KubeLab.Kubeconfig
         private sealed class NamedListShape : Shape
         {
             private readonly Shape _item;
+            private readonly string _bodyKey;
 
-            public NamedListShape(string bodyKey, Shape body) => _item = Map(("name", Text()), (bodyKey, body));
+            public NamedListShape(string bodyKey, Shape body)
+            {
+                _bodyKey = bodyKey;
+                _item = Map(("name", Text()), (bodyKey, body));
+            }
 
-            public override void Check(YamlNode node)
+            [System.Runtime.CompilerServices.MethodImpl(Yaml.HotPath.Optimized)]
+            public override void Check(Node node)
             {
                 if (IsNull(node))
                 {
                     return;
                 }
 
-                if (!(node is YamlSequenceNode list))
+                var list = node.Resolved;
+                if (!list.IsSequence)
                 {
                     throw new Violation(node, "must be a list of {name: ...} entries");
                 }
@@ -292,10 +331,17 @@ namespace KubeLab.Kubeconfig
                     try
                     {
                         _item.Check(item);
-                        var name = item is YamlMappingNode map && map.Children.TryGetValue(NameKey, out var value) ? YamlScalars.Text(value) ?? "" : "";
-                        if (!seen.Add(name))
+                        var name = item.Resolved.IsMapping ? YamlScalars.Text(Maps.Get(item.Resolved, NameKey)) ?? "" : "";
+                        if (seen.Contains(name))
                         {
                             throw new Violation(item, $"repeats the name \"{name}\" used earlier in the same list; names must be unique in a file", "name");
+                        }
+
+                        // client-go keeps an extension only when it has a value, and only kept names clash with later ones.
+                        var body = item.Resolved.IsMapping ? Maps.Get(item.Resolved, _bodyKey) : null;
+                        if (_bodyKey != "extension" || (body != null && !IsNull(body)))
+                        {
+                            seen.Add(name);
                         }
                     }
                     catch (Violation violation)
@@ -309,6 +355,6 @@ namespace KubeLab.Kubeconfig
             }
         }
 
-        internal static readonly YamlScalarNode NameKey = new YamlScalarNode("name");
+        internal const string NameKey = "name";
     }
 }

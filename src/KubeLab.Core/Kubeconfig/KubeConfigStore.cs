@@ -37,10 +37,13 @@ namespace KubeLab.Kubeconfig
         public KubeConfig Read()
         {
             var view = MergedView.Load(Location, forReading: true);
-            if (Location.FromVariable && view.Files.All(f => !f.Exists))
+            if (view.Files.All(f => !f.Exists))
             {
-                // client-go warns too: a KUBECONFIG naming only missing files is usually a typo.
-                _log.Warning($"Config not found: {string.Join(Path.PathSeparator.ToString(), Location.Precedence)}");
+                // client-go warns for a KUBECONFIG naming only missing files (usually a typo); it says nothing when
+                // ~/.kube/config is missing, which leaves a new user with an empty answer and no idea where to look.
+                _log.Warning(Location.FromVariable
+                    ? $"Config not found: {string.Join(Path.PathSeparator.ToString(), Location.Precedence)}"
+                    : $"Config not found: {Location.HomeFile} (KUBECONFIG is not set, so that is the one file kubectl and KubeLab read)");
             }
 
             return EntryMapper.ToConfig(view, Location);
@@ -210,13 +213,15 @@ namespace KubeLab.Kubeconfig
         {
             // Checked before locking, as taking a lock creates the file's folder.
             Location.EnsureExplicitFileExists();
-            using (KubeConfigLocks.Acquire(Location.Precedence, _lockWait, _log))
+            using (var locks = KubeConfigLocks.Acquire(Location.Precedence, _lockWait, _log))
             {
+                KubeConfigTempFiles.RemoveAbandoned(Location.Precedence, _log);
                 var view = MergedView.Load(Location, forReading: false);
                 var result = change(view);
                 var pending = view.Files.Where(f => f.Changed).Select(f => (f.Path, Content: f.Serialize())).ToArray();
                 foreach (var (path, content) in pending)
                 {
+                    locks.KeepCreatedDirectories();
                     Write(path, content);
                 }
 

@@ -124,7 +124,7 @@ public sealed class KubeConfigReadTests : IDisposable
     [InlineData("{token: secret-value}", KubeAuthType.Token)]
     [InlineData("{tokenFile: /t}", KubeAuthType.TokenFile)]
     [InlineData("{username: a, password: secret-value}", KubeAuthType.Basic)]
-    [InlineData("{client-certificate-data: Zm9v, client-key-data: secret-value}", KubeAuthType.ClientCertificate)]
+    [InlineData("{client-certificate-data: Zm9v, client-key-data: c2VjcmV0LXZhbHVl, token: secret-value}", KubeAuthType.ClientCertificate)]
     [InlineData("{client-certificate: c.crt, client-key: c.key, token: secret-value}", KubeAuthType.ClientCertificate)]
     [InlineData("{exec: {command: x}, token: secret-value}", KubeAuthType.Exec)]
     [InlineData("{auth-provider: {name: oidc, config: {id-token: secret-value}}}", KubeAuthType.AuthProvider)]
