@@ -7,6 +7,8 @@
     when it made it, the user, the folders.
 #>
 BeforeDiscovery {
+    # -Skip is decided at discovery, before BeforeAll runs: whether Docker's package was here before the suite.
+    $dockerWasInstalled = (& dpkg-query -W -f '${db:Status-Abbrev}' docker.io 2>$null) -like 'ii*'
     $script:isRoot = (& id -u) -eq '0'
     # Whether this host fails a required check (here: cgroup v1 only), which the lab must then be forced past.
     Import-Module $env:KUBELAB_TEST_MODULE -Force
@@ -90,8 +92,9 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         $summary = $run.Output[0]
         $script:firstRun = $summary
         $script:firstWall = $run.Seconds
-        $expected = if ('docker.io' -in $initialPackages) { 'AlreadyDone' } else { 'Done' }
-        ($summary.Steps | Where-Object Name -eq 'Docker Engine').Status | Should -Be $expected
+        # A docker.io that was already here is AlreadyDone, or Done when its daemon had to be started first.
+        $expected = if ('docker.io' -in $initialPackages) { @('AlreadyDone', 'Done') } else { @('Done') }
+        ($summary.Steps | Where-Object Name -eq 'Docker Engine').Status | Should -BeIn $expected
         ($summary.Steps | Where-Object Name -ne 'Docker Engine').Status | Should -Be @('Done', 'Done', 'Done', 'Done')
         ($summary.Steps | Where-Object Name -eq 'Host checks').Detail | Should -Match 'accepted with -Force'
         $summary.Context | Should -Be 'minikube'
@@ -236,7 +239,7 @@ Describe 'Install-KubeLab, Get-KubeLab, Uninstall-KubeLab end to end' -Tag Syste
         $state.CurrentContext | Should -BeNullOrEmpty
     }
 
-    It 'Uninstall-KubeLab -RemoveDocker removes the Docker the lab installed' -Skip:('docker.io' -in $initialPackages) {
+    It 'Uninstall-KubeLab -RemoveDocker removes the Docker the lab installed' -Skip:$dockerWasInstalled {
         Uninstall-KubeLab -Destination $dest -RemoveDocker -RemoveData -Confirm:$false
         Test-DebInstalled docker.io | Should -BeFalse
         Test-Path /run/kubelab-dockerd.pid | Should -BeFalse
@@ -252,7 +255,7 @@ Describe 'Install-KubeLab as a plain user without sudo' -Tag System -Skip:(-not 
         & chown -R "${user}:" $userPwsh
     }
 
-    It 'installs the tools into ~/.local/bin, then stops on Docker with ElevationRequired, after the summary' -Skip:('docker.io' -in $initialPackages) {
+    It 'installs the tools into ~/.local/bin, then stops on Docker with ElevationRequired, after the summary' -Skip:$dockerWasInstalled {
         $script = "/tmp/$user/lab.ps1"
         Set-Content $script @"
 Import-Module '$env:KUBELAB_TEST_MODULE'
