@@ -8,7 +8,7 @@
 #>
 BeforeDiscovery {
     # -Skip is decided at discovery, before BeforeAll runs: whether Docker's package was here before the suite.
-    $dockerWasInstalled = (& dpkg-query -W -f '${db:Status-Abbrev}' docker.io 2>$null) -like 'ii*'
+    $dockerWasInstalled = [bool](@(& dpkg-query -W -f '${db:Status-Abbrev}' docker.io 2>$null) -like 'ii*')
     $script:isRoot = (& id -u) -eq '0'
     # Whether this host fails a required check (here: cgroup v1 only), which the lab must then be forced past.
     Import-Module $env:KUBELAB_TEST_MODULE -Force
