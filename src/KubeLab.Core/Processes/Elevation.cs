@@ -39,7 +39,7 @@ namespace KubeLab.Processes
                     "or run 'sudo -v' first so that 'sudo -n' works, then try again.");
             }
 
-            return Wrap(command, new[] { "sudo", "-n", "--" }.Concat(new[] { command.FileName }));
+            return BehindSudo(command, "-n");
         }
 
         /// <summary>
@@ -61,7 +61,7 @@ namespace KubeLab.Processes
                     "run it as. Run pwsh as your own user (or through sudo from it) and try again.");
             }
 
-            var wrapped = Wrap(command, new[] { "sudo", "-n", "-u", _identity.InvokingUser, "-H", "--", command.FileName });
+            var wrapped = BehindSudo(command, "-n", "-u", _identity.InvokingUser, "-H");
             wrapped.Environment["HOME"] = _identity.InvokingUserHome;
             return wrapped;
         }
@@ -93,10 +93,17 @@ namespace KubeLab.Processes
         /// <summary>A POSIX single-quoted word, whatever it holds (an empty argument stays an argument).</summary>
         internal static string QuoteAlways(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
-        private static CommandSpec Wrap(CommandSpec command, IEnumerable<string> prefix)
+        /// <summary>
+        /// `sudo OPTIONS -- [env VAR=value ...] PROGRAM ARGS`. sudo resets the environment (env_reset), so the variables
+        /// the command sets are passed through env(1) on the far side of sudo, as separate arguments (no shell).
+        /// </summary>
+        private static CommandSpec BehindSudo(CommandSpec command, params string[] sudoOptions)
         {
-            var parts = prefix.ToList();
-            var wrapped = new CommandSpec(parts[0], parts.Skip(1).Concat(command.Arguments)) { WorkingDirectory = command.WorkingDirectory };
+            var environment = command.Environment.Count == 0
+                ? Enumerable.Empty<string>()
+                : new[] { "env" }.Concat(command.Environment.SelectMany(v => v.Value == null ? new[] { "-u", v.Key } : new[] { v.Key + "=" + v.Value }));
+            var arguments = sudoOptions.Concat(new[] { "--" }).Concat(environment).Concat(new[] { command.FileName }).Concat(command.Arguments);
+            var wrapped = new CommandSpec("sudo", arguments) { WorkingDirectory = command.WorkingDirectory };
             foreach (var variable in command.Environment)
             {
                 wrapped.Environment[variable.Key] = variable.Value;

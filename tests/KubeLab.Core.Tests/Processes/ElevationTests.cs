@@ -34,6 +34,17 @@ public sealed class ElevationTests
     }
 
     [Fact]
+    public async Task VariablesTheCommandSetsCrossSudoThroughEnvBecauseSudoResetsTheEnvironment()
+    {
+        var (elevation, _) = For(1000, null, sudoExit: 0);
+        var command = new CommandSpec("apt-get", "install", "-y", "docker.io");
+        command.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        command.Environment["APT_CONFIG"] = null;
+        var wrapped = await elevation.AsRootAsync(command, "Installing Docker", default);
+        Assert.Equal("sudo -n -- env DEBIAN_FRONTEND=noninteractive -u APT_CONFIG apt-get install -y docker.io", wrapped.Display);
+    }
+
+    [Fact]
     public async Task UserWithoutSudoGetsAClearErrorAndNothingRuns()
     {
         var (elevation, runner) = For(1000, null, sudoExit: 1);
