@@ -26,6 +26,7 @@ namespace KubeLab.Kubeconfig
             var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
             var clock = Stopwatch.StartNew();
             var pause = 5;
+            string? announced = null;
             while (true)
             {
                 var locks = new KubeConfigLocks();
@@ -46,7 +47,13 @@ namespace KubeLab.Kubeconfig
                         blocked.Value.File);
                 }
 
-                log.Verbose($"Waiting for {blocked.Value.Lock}");
+                if (announced != blocked.Value.Lock)
+                {
+                    // Once per lock, not once per retry: a held lock used to print the same line two dozen times.
+                    announced = blocked.Value.Lock;
+                    log.Verbose($"Waiting up to {wait.TotalSeconds:0.#} s for {announced} (another kubectl or KubeLab is editing the file)");
+                }
+
                 Thread.Sleep(pause);
                 pause = Math.Min(pause * 2, 100);
             }

@@ -223,6 +223,18 @@ public sealed class KubeConfigEditTests : IDisposable
     }
 
     [Fact]
+    public void AHeldLockIsAnnouncedOnceWhileWaitingNotOncePerRetry()
+    {
+        var a = _dir.Write("a", Rich);
+        File.WriteAllText(a + ".lock", "");
+
+        Assert.Throws<KubeConfigException>(() => ChainWithLockWait(TimeSpan.FromMilliseconds(600), "a").UseContext("ops"));
+
+        var waits = _log.Verbose.Where(m => m.StartsWith("Waiting")).ToList();
+        Assert.Equal(a + ".lock", Assert.Single(waits).Split(" for ")[1].Split(' ')[0]);
+    }
+
+    [Fact]
     public void HeldLockIsLockedNothingIsWrittenAndOtherLocksAreReleased()
     {
         var a = _dir.Write("a", Rich);
