@@ -41,7 +41,7 @@ namespace KubeLab.Lab
         public IReadOnlyList<KubeLabTool> Found => _found ?? Array.Empty<KubeLabTool>();
 
         public async Task<bool> IsDoneAsync(CancellationToken cancellationToken) =>
-            (await MissingAsync(cancellationToken).ConfigureAwait(false)).Count == 0;
+            (await LookAsync(cancellationToken).ConfigureAwait(false)).Count == 0;
 
         public async Task<IReadOnlyList<string>> PlanAsync(CancellationToken cancellationToken)
         {
@@ -67,15 +67,23 @@ namespace KubeLab.Lab
                 throw failure.Error!;
             }
 
-            await MissingAsync(cancellationToken).ConfigureAwait(false); // refresh what Found reports
+            await LookAsync(cancellationToken).ConfigureAwait(false); // refresh what Found reports
             return string.Join(", ", outcomes.Select(o => $"{o.Result?.Name} {o.Result?.Version}"));
         }
 
-        private async Task<IReadOnlyList<string>> MissingAsync(CancellationToken cancellationToken)
+        /// <summary>What is missing as of the last look (the runner looks with IsDoneAsync just before planning and running).</summary>
+        private Task<IReadOnlyList<string>> MissingAsync(CancellationToken cancellationToken) =>
+            _found == null ? LookAsync(cancellationToken) : Task.FromResult(Missing(_found));
+
+        /// <summary>Asks each tool its version (no hashing: whoever placed a tool, it counts when it answers).</summary>
+        private async Task<IReadOnlyList<string>> LookAsync(CancellationToken cancellationToken)
         {
-            _found = await _inventory.GetAsync(_tools, _destination, online: false, cancellationToken).ConfigureAwait(false);
-            return _found.Where(tool => !tool.Installed || tool.Version == null).Select(tool => tool.Name).ToList();
+            _found = await _inventory.GetAsync(_tools, _destination, online: false, cancellationToken, checkRecords: false).ConfigureAwait(false);
+            return Missing(_found);
         }
+
+        private static IReadOnlyList<string> Missing(IEnumerable<KubeLabTool> found) =>
+            found.Where(tool => !tool.Installed || tool.Version == null).Select(tool => tool.Name).ToList();
 
         /// <summary>All downloads of the step as one figure: bytes so far of all bytes known.</summary>
         private sealed class DownloadsProgress : IProgress<ToolInstallProgress>

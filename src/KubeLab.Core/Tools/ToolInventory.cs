@@ -26,7 +26,11 @@ namespace KubeLab.Tools
         }
 
         /// <summary>One object per tool, in catalog order; all tools when <paramref name="names"/> is empty.</summary>
-        public async Task<IReadOnlyList<KubeLabTool>> GetAsync(IEnumerable<string> names, string destination, bool online, CancellationToken cancellationToken)
+        /// <param name="checkRecords">
+        /// Whether to tell ManagedByKubeLab (and the record's hash and source), which hashes every recorded binary:
+        /// hundreds of MB for the four tools, wasted when only "is it there and does it answer" matters.
+        /// </param>
+        public async Task<IReadOnlyList<KubeLabTool>> GetAsync(IEnumerable<string> names, string destination, bool online, CancellationToken cancellationToken, bool checkRecords = true)
         {
             var tools = names.Select(ToolCatalog.Get).Distinct().ToList();
             if (tools.Count == 0)
@@ -34,18 +38,21 @@ namespace KubeLab.Tools
                 tools = ToolCatalog.All.ToList();
             }
 
-            var records = new InstallRecords(destination);
+            var records = checkRecords ? new InstallRecords(destination) : null;
             var results = await Task.WhenAll(tools.Select(t => DescribeAsync(t, destination, records, online, cancellationToken))).ConfigureAwait(false);
             return results;
         }
 
-        private async Task<KubeLabTool> DescribeAsync(ToolRelease tool, string destination, InstallRecords records, bool online, CancellationToken cancellationToken)
+        private async Task<KubeLabTool> DescribeAsync(ToolRelease tool, string destination, InstallRecords? records, bool online, CancellationToken cancellationToken)
         {
             var path = Path.Combine(destination, tool.BinaryName);
             var result = new KubeLabTool(tool.Name, destination, path) { Installed = File.Exists(path) };
             var version = result.Installed ? await _probe.GetVersionAsync(tool, path, cancellationToken).ConfigureAwait(false) : null;
             result.Version = version?.ToString();
-            await DescribeRecordAsync(result, records.Find(tool.Name)).ConfigureAwait(false);
+            if (records != null)
+            {
+                await DescribeRecordAsync(result, records.Find(tool.Name)).ConfigureAwait(false);
+            }
             if (online && _reader != null)
             {
                 try
