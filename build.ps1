@@ -97,7 +97,11 @@ function Invoke-XunitTests {
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) { throw "xUnit wrote no results ($trx): the test run did not start." }
-    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    $results = [xml](Get-Content $trx -Raw)
+    # The fuzz test's seed line, so a CI log says how to repeat the run (xUnit keeps test output in the TRX only).
+    $results.TestRun.Results.UnitTestResult | ForEach-Object { $_.Output.StdOut } | Where-Object { $_ -match 'KUBELAB_FUZZ_SEED' } |
+        ForEach-Object { ($_ -split "`n" | Where-Object { $_ -match 'KUBELAB_FUZZ_SEED' }) } | Select-Object -Unique | ForEach-Object { Write-Host "xUnit fuzz: $_" }
+    $counters = $results.TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int]$counters.passed
         Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
