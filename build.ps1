@@ -99,8 +99,8 @@ function Invoke-XunitTests {
     if (-not (Test-Path $trx)) { throw "xUnit wrote no results ($trx): the test run did not start." }
     $results = [xml](Get-Content $trx -Raw)
     # The fuzz test's seed line, so a CI log says how to repeat the run (xUnit keeps test output in the TRX only).
-    $results.TestRun.Results.UnitTestResult | ForEach-Object { $_.Output.StdOut } | Where-Object { $_ -match 'KUBELAB_FUZZ_SEED' } |
-        ForEach-Object { ($_ -split "`n" | Where-Object { $_ -match 'KUBELAB_FUZZ_SEED' }) } | Select-Object -Unique | ForEach-Object { Write-Host "xUnit fuzz: $_" }
+    $results.SelectNodes("//*[local-name()='StdOut']") | ForEach-Object { $_.InnerText -split "`n" } |
+        Where-Object { $_ -match 'KUBELAB_FUZZ_SEED' } | Select-Object -Unique | ForEach-Object { Write-Host "xUnit fuzz: $_" }
     $counters = $results.TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int]$counters.passed
