@@ -36,6 +36,30 @@ namespace KubeLab.Kubeconfig
 
         private static Node? Parse(string path, byte[] bytes, StrictText decoded)
         {
+            // Most kubeconfigs are plain block YAML, which the fast reader takes; anything else, and any file with a bad
+            // byte, goes through the full parser. Both give the same tree, so what follows does not know which ran.
+            var root = (decoded.Problem == null ? PlainBlockReader.TryRead(decoded.Text) : null) ?? ParseFully(path, bytes, decoded);
+            try
+            {
+                DecodeCheck.Run(root);
+            }
+            catch (YamlProblem problem)
+            {
+                throw Refused(path, problem.Line, problem.Message, yaml: !problem.Message.StartsWith("json:", System.StringComparison.Ordinal));
+            }
+
+            if (root != null)
+            {
+                CheckKind(path, root);
+                KubeConfigSchema.Validate(root, path);
+            }
+
+            return root;
+        }
+
+        /// <summary>YamlDotNet's parser with go-yaml's rules: the first document's root, or go-yaml's refusal.</summary>
+        private static Node? ParseFully(string path, byte[] bytes, StrictText decoded)
+        {
             TreeBuilder? tree = null;
             YamlProblem? syntax = null;
             try
@@ -57,23 +81,7 @@ namespace KubeLab.Kubeconfig
                 throw Refused(path, syntax.Line, syntax.Message, yaml: true);
             }
 
-            var root = tree!.Root;
-            try
-            {
-                DecodeCheck.Run(root);
-            }
-            catch (YamlProblem problem)
-            {
-                throw Refused(path, problem.Line, problem.Message, yaml: !problem.Message.StartsWith("json:", System.StringComparison.Ordinal));
-            }
-
-            if (root != null)
-            {
-                CheckKind(path, root);
-                KubeConfigSchema.Validate(root, path);
-            }
-
-            return root;
+            return tree!.Root;
         }
 
         /// <summary>

@@ -25,6 +25,9 @@ namespace KubeLab.Kubeconfig.Yaml
 
         public char this[int index] => Chars[index];
 
+        /// <summary>The pooled buffer itself, for readers that scan it directly; only the first <see cref="Length"/> characters count.</summary>
+        public char[] Buffer => Chars;
+
         private char[] Chars => _chars ?? throw new ObjectDisposedException(nameof(SourceText));
 
         /// <summary>A buffer of at least <paramref name="capacity"/> characters, reused when one is free.</summary>
