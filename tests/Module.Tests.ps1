@@ -117,6 +117,63 @@ Describe 'Output types' {
     }
 }
 
+Describe 'ConvertTo-Json' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'fixtures/ToolMirror.ps1')
+        $script:jsonDir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-json-$([guid]::NewGuid().ToString('N'))")
+        $script:jsonConfig = Join-Path $jsonDir 'config'
+        "apiVersion: v1`nkind: Config`ncurrent-context: a`nclusters:`n- name: c`n  cluster: {server: 'https://127.0.0.1:6443'}`nusers:`n- name: u`n  user:`n    exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws}`ncontexts:`n- name: a`n  context: {cluster: c, user: u}" |
+            Set-Content $jsonConfig
+    }
+    AfterAll { Remove-Item $jsonDir -Recurse -Force }
+
+    It 'writes enum names, not numbers, for <Case>' -ForEach @(
+        @{ Case = 'Get-KubeUser (exec user)'; Run = { Get-KubeUser -Path $jsonConfig }; Property = 'AuthType'; Name = 'Exec' }
+        @{ Case = 'Get-KubeConfig (nested users)'; Run = { (Get-KubeConfig -Path $jsonConfig).Users }; Property = 'AuthType'; Name = 'Exec' }
+        @{ Case = 'Install-Minikube (local mirror)'; Property = 'Status'; Name = 'Installed'; Run = {
+                $mirror = Join-Path $jsonDir 'mirror'
+                Add-MirrorMinikube $mirror 'v1.36.0'
+                Install-Minikube -Version v1.36.0 -Mirror $mirror -Destination (New-Item -ItemType Directory -Force (Join-Path $jsonDir 'bin')) -WarningAction SilentlyContinue } }
+    ) {
+        $output = & $Run
+        $output.$Property.GetType().IsEnum | Should -BeTrue -Because 'PowerShell users keep a typed enum'
+        $output.$Property -eq $Name | Should -BeTrue
+        $json = $output | ConvertTo-Json -Depth 5
+        $json | Should -Match ('"{0}": "{1}"' -f $Property, $Name)
+        $json | Should -Not -Match ('"{0}": \d' -f $Property)
+        ($json | ConvertFrom-Json).$Property | Should -Be $Name
+        ($output | ConvertTo-Json -Depth 5 -EnumsAsStrings) | Should -Be $json -Because '-EnumsAsStrings stays harmless'
+    }
+
+    It 'covers every public enum of KubeLab.Core, and every enum a cmdlet''s output carries' {
+        $core = [KubeLab.Kubeconfig.KubeAuthType].Assembly
+        $converter = [Newtonsoft.Json.Converters.StringEnumConverter]
+        $missing = $core.GetExportedTypes() | Where-Object IsEnum | Where-Object {
+            -not ($_.GetCustomAttributes([Newtonsoft.Json.JsonConverterAttribute], $false) | Where-Object ConverterType -eq $converter)
+        }
+        $missing | Should -BeNullOrEmpty -Because 'ConvertTo-Json writes an enum without the converter as a number'
+
+        # The enums reachable from the cmdlets' OutputTypes through properties, arrays and generics.
+        $seen = @{}
+        $queue = [Collections.Generic.Queue[type]]::new()
+        Get-Command -Module KubeLab | ForEach-Object { foreach ($t in $_.OutputType) { if ($t.Type) { $queue.Enqueue($t.Type) } } }
+        $reachable = while ($queue.Count) {
+            $type = $queue.Dequeue()
+            if ($seen.ContainsKey($type)) { continue }
+            $seen[$type] = $true
+            if ($type.IsEnum) { $type; continue }
+            if ($type.IsArray) { $queue.Enqueue($type.GetElementType()); continue }
+            foreach ($argument in $type.GenericTypeArguments) { $queue.Enqueue($argument) }
+            if ($type.Namespace -like 'KubeLab*') { foreach ($property in $type.GetProperties()) { $queue.Enqueue($property.PropertyType) } }
+        }
+        $reachable.FullName | Should -Contain 'KubeLab.Tools.ToolStatus' -Because 'the walk must reach the enums it checks'
+        foreach ($enum in $reachable) {
+            $enum.Assembly | Should -Be $core -Because "$enum is in cmdlet output"
+            $enum.GetCustomAttributes([Newtonsoft.Json.JsonConverterAttribute], $false).ConverterType | Should -Be $converter -Because "$enum is in cmdlet output"
+        }
+    }
+}
+
 Describe 'Help' {
     It '<_> has a synopsis, a description, examples and every parameter described' -ForEach $cmdlets {
         $help = Get-Help $_ -Full
