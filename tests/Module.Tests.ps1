@@ -174,6 +174,68 @@ Describe 'ConvertTo-Json' {
     }
 }
 
+Describe 'Tab completion' {
+    BeforeDiscovery {
+        Import-Module $env:KUBELAB_TEST_MODULE -Force
+        $common = [System.Management.Automation.Internal.CommonParameters].GetProperties().Name +
+            [System.Management.Automation.Internal.ShouldProcessParameters].GetProperties().Name
+        # Paths keep file completion: kubeconfig files, tool folders, mirrors (a URI or a local folder), and
+        # kubectl's own arguments (`-f manifest.yaml`).
+        $pathParameters = 'Path', 'Destination', 'Mirror', 'Invoke-MinikubeKubectl:ArgumentList'
+        $stringParameters = Get-Command -Module KubeLab | ForEach-Object {
+            $command = $_
+            $command.Parameters.Values | Where-Object { $_.Name -notin $common -and $_.ParameterType -in [string], [string[]] } | ForEach-Object {
+                @{ Command = $command.Name; Parameter = $_.Name; IsPath = $_.Name -in $pathParameters -or "$($command.Name):$($_.Name)" -in $pathParameters }
+            }
+        }
+    }
+
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'fixtures/ToolMirror.ps1')
+        $script:tabDir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-tab-$([guid]::NewGuid().ToString('N'))")
+        New-Item -ItemType File -Path (Join-Path $tabDir 'zz-file.txt') | Out-Null
+        Push-Location $tabDir
+        function script:Complete([string] $Line) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        }
+    }
+    AfterAll {
+        Pop-Location
+        Remove-Item $tabDir -Recurse -Force
+    }
+
+    It '<Command> -<Parameter> offers no file names' -ForEach @($stringParameters | Where-Object { -not $_.IsPath }) {
+        Complete "$Command -$Parameter zz" | Should -Not -Contain './zz-file.txt'
+        Complete "$Command -$Parameter " | Where-Object { $_ -like '*zz-file*' } | Should -BeNullOrEmpty
+    }
+
+    It '<Command> -<Parameter> (a path) still completes file names' -ForEach @($stringParameters | Where-Object IsPath) {
+        Complete "$Command -$Parameter zz" | Should -Contain './zz-file.txt'
+    }
+
+    It 'offers the recorded version for Install-Minikube -Version, and what minikube accepts for -KubernetesVersion' {
+        $mirror = Join-Path $tabDir 'mirror'
+        Add-MirrorMinikube $mirror 'v1.36.0'
+        $dest = New-Item -ItemType Directory -Path (Join-Path $tabDir 'bin')
+        Install-Minikube -Version v1.36.0 -Mirror $mirror -Destination $dest -WarningAction SilentlyContinue | Out-Null
+        Complete "Install-Minikube -Destination '$dest' -Version " | Should -Be @('v1.36.0')
+        Complete "Install-KubeLabTool -Name minikube -Destination '$dest' -Version v1" | Should -Be @('v1.36.0')
+        Complete "Install-Kubectl -Destination '$dest' -Version " | Should -BeNullOrEmpty -Because 'kubectl has no record there'
+        Complete 'Start-Minikube -KubernetesVersion st' | Should -Be @('stable')
+    }
+
+    It 'offers minikube''s profiles from its home folder' {
+        $saved = $env:MINIKUBE_HOME
+        try {
+            $env:MINIKUBE_HOME = Join-Path $tabDir 'mk'
+            New-Item -ItemType Directory -Force -Path (Join-Path $tabDir 'mk/.minikube/profiles/lab-one'), (Join-Path $tabDir 'mk/.minikube/profiles/other') | Out-Null
+            Complete 'Stop-Minikube -Profile la' | Should -Be @('lab-one')
+            Complete 'Get-MinikubeStatus ' | Should -Be @('lab-one', 'other')
+        }
+        finally { $env:MINIKUBE_HOME = $saved }
+    }
+}
+
 Describe 'Help' {
     It '<_> has a synopsis, a description, examples and every parameter described' -ForEach $cmdlets {
         $help = Get-Help $_ -Full
