@@ -59,6 +59,16 @@ Describe 'Kubeconfig cmdlets' {
             $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigNotFound*'
         }
 
+        It 'names every KUBECONFIG file, in order, when Remove-KubeContext finds no such context' {
+            $second = Join-Path $dir 'second'
+            "apiVersion: v1`nkind: Config`ncontexts:`n- name: z`n  context: {cluster: c, user: u}" | Set-Content $second
+            $env:KUBECONFIG = "$config$([IO.Path]::PathSeparator)$second"
+            Remove-KubeContext nope -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigNotFound,*'
+            $err[0].Exception.Message | Should -Be "Cannot remove the context `"nope`": no context named `"nope`" in $config, $second."
+        }
+
         It 'pipes a context to its cluster and its user' {
             $cluster = Get-KubeContext staging | Get-KubeCluster
             $cluster.Name | Should -Be 'staging'
