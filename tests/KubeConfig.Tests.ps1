@@ -88,7 +88,9 @@ Describe 'Kubeconfig cmdlets' {
             ($users | Where-Object Name -eq 'old-user').AuthType | Should -Be 'Basic'
             ($users | Where-Object Name -eq 'cloud').AuthType | Should -Be 'Exec'
             ($users | Where-Object Name -eq 'cloud').ExecCommand | Should -Be 'gke-gcloud-auth-plugin'
-            $dump = (Get-KubeConfig | ConvertTo-Json -Depth 6) + ($users | Format-List * | Out-String)
+            $dump = (Get-KubeConfig | ConvertTo-Json -Depth 6) + ($users | Format-List * | Out-String) + ($users | ConvertTo-Json -Depth 6) +
+                (Get-KubeConfig | Format-List * | Out-String -Width 500) + ((Get-KubeConfig).Users | Format-List * | Out-String) +
+                (Get-KubeContext | Get-KubeUser | Format-Table * | Out-String -Width 500) + ($users | Select-Object * | Out-String -Width 500)
             $dump | Should -Not -Match 's3cr3t-T0KEN-value|hunter2-PASSWORD|U0VDUkVULUtFWS1EQVRB|TUlJQ2FrZUNBRGF0YQ=='
         }
 

@@ -236,6 +236,40 @@ Describe 'Tab completion' {
     }
 }
 
+Describe 'Table views at 80 columns' {
+    BeforeDiscovery {
+        $formatFile = Join-Path (Split-Path $env:KUBELAB_TEST_MODULE) 'KubeLab.Format.ps1xml'
+        $views = ([xml](Get-Content $formatFile -Raw)).Configuration.ViewDefinitions.View | Where-Object { $_.TableControl } | ForEach-Object {
+            @{ View = $_.Name; Headers = @($_.TableControl.TableHeaders.TableColumnHeader.Label) }
+        }
+    }
+
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'fixtures/ViewSamples.ps1')
+        $script:samples = Get-ViewSample
+        $script:viewDir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-views-$([guid]::NewGuid().ToString('N'))")
+        $config = Join-Path $viewDir 'config'
+        "apiVersion: v1`nkind: Config`ncurrent-context: kind-kubelab`nclusters:`n- name: kind-kubelab`n  cluster: {server: 'https://127.0.0.1:39153'}`nusers:`n- name: kind-kubelab`n  user: {token: t}`ncontexts:`n- name: kind-kubelab`n  context: {cluster: kind-kubelab, user: kind-kubelab, namespace: kube-system}" |
+            Set-Content $config
+        $samples['KubeConfig'].Object = Get-KubeConfig -Path $config
+    }
+    AfterAll { Remove-Item $viewDir -Recurse -Force }
+
+    It '<View> shows every column and the whole name at 80 columns' -ForEach $views {
+        $samples.Contains($View) | Should -BeTrue -Because "fixtures/ViewSamples.ps1 needs a realistic $View"
+        $sample = $samples[$View]
+        $lines = ($sample.Object | Format-Table -View $View | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
+        $header = $lines[0]
+        foreach ($label in $Headers) {
+            $header | Should -Match "(^| )$([regex]::Escape($label))( |$)" -Because "the $label column must be visible, header whole"
+        }
+        ($lines -join "`n") | Should -Match "(^|\s)$([regex]::Escape($sample.Name))(\s|$)" -Because 'names users copy are never cut'
+        $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+        # Only a file path in the last column may end cut (…); a name, a state or advice never is.
+        $lines | Where-Object { $_.Contains([char]0x2026) -and $_ -notmatch '\s/\S*\u2026$' } | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Help' {
     It '<_> has a synopsis, a description, examples and every parameter described' -ForEach $cmdlets {
         $help = Get-Help $_ -Full
