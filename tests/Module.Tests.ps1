@@ -64,6 +64,54 @@ Describe 'KubeLab module' {
         }
     }
 
+    It 'works in every area beside another module''s YamlDotNet and CliWrap loaded first' {
+        $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'
+        Test-Path $oldYaml | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
+        $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-iso2-$([guid]::NewGuid().ToString('N'))")
+        try {
+            # A CliWrap 1.0 of our own making: same assembly name, another version, none of CliWrap's types.
+            $fakeCliWrap = Join-Path $dir 'CliWrap.dll'
+            $source = '[assembly: System.Reflection.AssemblyVersion("1.0.0.0")] namespace CliWrap { public static class Cli { public static string Version => "1.0"; } }'
+            $runtime = [IO.Path]::GetDirectoryName([object].Assembly.Location)
+            $references = [Microsoft.CodeAnalysis.MetadataReference[]]@(
+                [Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile([object].Assembly.Location)
+                [Microsoft.CodeAnalysis.MetadataReference]::CreateFromFile((Join-Path $runtime 'System.Runtime.dll')))
+            $compilation = [Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('CliWrap',
+                [Microsoft.CodeAnalysis.SyntaxTree[]]@([Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($source)), $references,
+                [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary))
+            $stream = [IO.File]::Create($fakeCliWrap)
+            try { $compilation.Emit($stream).Success | Should -BeTrue } finally { $stream.Dispose() }
+
+            "apiVersion: v1`nkind: Config`ncurrent-context: a`ncontexts:`n- name: a`n  context: {cluster: c, user: u}" | Set-Content (Join-Path $dir 'config')
+            $bin = New-Item -ItemType Directory -Path (Join-Path $dir 'bin')
+            [IO.File]::WriteAllText((Join-Path $bin 'kubectl'), (Get-Content -Raw (Join-Path $PSScriptRoot 'fixtures/fake-tools/kubectl')).Replace('@VERSION@', 'v1.33.1'))
+            & chmod 0755 (Join-Path $bin 'kubectl')
+
+            # minikube is the stand-in, run as an unprivileged user (it refuses root, as minikube does).
+            $path = @(Join-Path $PSScriptRoot 'fixtures/minikube-standin')
+            if (-not (Get-Command sudo -CommandType Application -ErrorAction SilentlyContinue)) { $path += Join-Path $PSScriptRoot 'fixtures/sudo-standin' }
+            $pwsh = Get-PwshCommand
+            $out = & /usr/bin/env "PATH=$(@($path + $env:PATH) -join [IO.Path]::PathSeparator)" 'SUDO_USER=nobody' "KUBELAB_STATE_HOME=$(Join-Path $dir 'state')" @pwsh -NoProfile -NonInteractive `
+                -File (Join-Path $PSScriptRoot 'fixtures/IsolationProbe.ps1') -Module $env:KUBELAB_TEST_MODULE -ForeignYamlDotNet $oldYaml -ForeignCliWrap $fakeCliWrap -Dir $dir
+            $text = $out -join "`n"
+            $text | Should -Not -MatchExactly '(TypeLoad|MissingMethod|MissingField|FileLoad|FileNotFound|InvalidCast)Exception'
+            $out | Should -Contain 'kubeconfig=KubeLab.Kubeconfig.KubeContext'
+            $out | Should -Contain 'tools=KubeLab.Tools.KubeLabTool'
+            $out | Should -Contain 'toolversion=v1.33.1'
+            $out | Should -Contain 'host=KubeLab.Host.HostCheck'
+            $out | Should -Contain 'docker=KubeLab.Docker.DockerGroupMembership'
+            # No profile exists: the stand-in answers like minikube, and KubeLab maps that to its own error id.
+            $out | Where-Object { $_ -like 'minikube=*' } | Should -BeIn @('minikube=KubeLab.Minikube.MinikubeStatus', 'minikube=error:MinikubeProfileNotFound:KubeLab.Minikube.MinikubeException')
+            $out | Should -Contain 'lab=KubeLab.Lab.LabState'
+            $out | Should -Contain 'YamlDotNet=11@DefaultAssemblyLoadContext 16@PrivateLoadContext'
+            $out | Should -Contain 'CliWrap=1@DefaultAssemblyLoadContext 3@PrivateLoadContext'
+        }
+        finally {
+            Remove-Item $dir -Recurse -Force
+        }
+    }
+
     It 'keeps third-party dlls out of the module root, and ships exactly what Dependencies.txt allows' {
         $root = Split-Path $env:KUBELAB_TEST_MODULE
         (Get-ChildItem $root -Filter *.dll).Name | Sort-Object | Should -Be @('KubeLab.Core.dll', 'KubeLab.dll')
