@@ -318,6 +318,50 @@ Describe 'Table views at 80 columns' {
     }
 }
 
+Describe 'What changing cmdlets return, as README.md says' {
+    BeforeDiscovery {
+        Import-Module $env:KUBELAB_TEST_MODULE -Force
+        # The three lists of README's "What each returns" paragraph.
+        $always = 'Install-Kubectl', 'Install-Kustomize', 'Install-Minikube', 'Install-DockerCompose', 'Install-KubeLabTool', 'Update-KubeLabTool',
+            'Install-Docker', 'Start-Minikube', 'Add-DockerGroupUser', 'Remove-DockerGroupUser', 'Install-KubeLab'
+        $passThru = 'Use-KubeContext', 'Set-KubeContext', 'Rename-KubeContext', 'Remove-KubeContext', 'Remove-KubeCluster', 'Remove-KubeUser',
+            'Uninstall-KubeLabTool', 'Stop-Minikube', 'Suspend-Minikube', 'Resume-Minikube', 'Enable-MinikubeAddon', 'Disable-MinikubeAddon'
+        $nothing = 'Remove-Minikube', 'Uninstall-Docker', 'Uninstall-KubeLab'
+        $changing = Get-Command -Module KubeLab | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object {
+            @{ Command = $_.Name; Kind = if ($_.Name -in $always) { 'always' } elseif ($_.Name -in $passThru) { 'passthru' } elseif ($_.Name -in $nothing) { 'nothing' } else { 'unlisted' } }
+        }
+    }
+
+    It '<Command> returns what README.md says (<Kind>)' -ForEach $changing {
+        $Kind | Should -Not -Be 'unlisted' -Because 'README.md says what every changing cmdlet returns'
+        $readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+        $paragraph = [regex]::Match($readme, 'What each returns:[\s\S]*?-Examples').Value
+        $noun = $Command.Substring($Command.IndexOf('-') + 1)
+        $paragraph | Should -Match "(``$Command``|-$noun``|``$($Command.Split('-')[0])-``)" -Because "the paragraph names $Command"
+        $command = Get-Command $Command
+        $types = @($command.OutputType.Type | Where-Object { $_ -ne [void] })
+        switch ($Kind) {
+            'always' { $command.Parameters.ContainsKey('PassThru') | Should -BeFalse; $types | Should -Not -BeNullOrEmpty }
+            'passthru' { $command.Parameters.ContainsKey('PassThru') | Should -BeTrue; $types | Should -Not -BeNullOrEmpty }
+            'nothing' { $command.Parameters.ContainsKey('PassThru') | Should -BeFalse; $types | Should -BeNullOrEmpty }
+        }
+    }
+
+    It 'a kubeconfig edit returns nothing without -PassThru and its object with it' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-ret-$([guid]::NewGuid().ToString('N'))")
+        try {
+            $config = Join-Path $dir 'config'
+            "apiVersion: v1`nkind: Config`ncurrent-context: a`ncontexts:`n- name: a`n  context: {cluster: c, user: u}`n- name: b`n  context: {cluster: c, user: u}" | Set-Content $config
+            Use-KubeContext -Path $config b | Should -BeNullOrEmpty
+            (Use-KubeContext -Path $config a -PassThru).Name | Should -Be 'a'
+            Set-KubeContext -Path $config b -Namespace x | Should -BeNullOrEmpty
+            (Rename-KubeContext -Path $config b c -PassThru).Name | Should -Be 'c'
+            Remove-KubeContext -Path $config c -Confirm:$false | Should -BeNullOrEmpty
+        }
+        finally { Remove-Item $dir -Recurse -Force }
+    }
+}
+
 Describe 'Help' {
     It '<_> has a synopsis, a description, examples and every parameter described' -ForEach $cmdlets {
         $help = Get-Help $_ -Full
