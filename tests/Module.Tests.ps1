@@ -9,6 +9,16 @@ BeforeAll {
 }
 
 Describe 'KubeLab module' {
+    BeforeAll {
+        function script:Get-OlderYamlDotNet {
+            # Another module's YamlDotNet, loaded before KubeLab in the isolation tests.
+            $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+            $path = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'
+            Test-Path $path | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
+            $path
+        }
+    }
+
     It 'exports exactly the cmdlets the manifest lists' {
         $exported = (Get-Module KubeLab).ExportedCmdlets.Keys | Sort-Object
         $exported | Should -Be ($manifest.CmdletsToExport | Sort-Object)
@@ -46,9 +56,7 @@ Describe 'KubeLab module' {
     }
 
     It 'works beside another module''s older YamlDotNet' {
-        $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'
-        Test-Path $oldYaml | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
+        $oldYaml = Get-OlderYamlDotNet
         $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-iso-$([guid]::NewGuid().ToString('N'))")
         try {
             "apiVersion: v1`nkind: Config`ncurrent-context: a`ncontexts:`n- name: a`n  context: {cluster: c, user: u}" | Set-Content (Join-Path $dir 'config')
@@ -65,9 +73,7 @@ Describe 'KubeLab module' {
     }
 
     It 'works in every area beside another module''s YamlDotNet and CliWrap loaded first' {
-        $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
-        $oldYaml = Join-Path $nugetRoot 'yamldotnet/11.2.1/lib/netstandard2.1/YamlDotNet.dll'
-        Test-Path $oldYaml | Should -BeTrue -Because 'the test project downloads YamlDotNet 11.2.1 for this test'
+        $oldYaml = Get-OlderYamlDotNet
         $dir = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "kubelab-iso2-$([guid]::NewGuid().ToString('N'))")
         try {
             # A CliWrap 1.0 of our own making: same assembly name, another version, none of CliWrap's types.
