@@ -59,6 +59,16 @@ Describe 'Kubeconfig cmdlets' {
             $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigNotFound*'
         }
 
+        It 'names every KUBECONFIG file, in order, when Remove-KubeContext finds no such context' {
+            $second = Join-Path $dir 'second'
+            "apiVersion: v1`nkind: Config`ncontexts:`n- name: z`n  context: {cluster: c, user: u}" | Set-Content $second
+            $env:KUBECONFIG = "$config$([IO.Path]::PathSeparator)$second"
+            Remove-KubeContext nope -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeConfigNotFound,*'
+            $err[0].Exception.Message | Should -Be "Cannot remove the context `"nope`": no context named `"nope`" in $config, $second."
+        }
+
         It 'pipes a context to its cluster and its user' {
             $cluster = Get-KubeContext staging | Get-KubeCluster
             $cluster.Name | Should -Be 'staging'
@@ -78,7 +88,9 @@ Describe 'Kubeconfig cmdlets' {
             ($users | Where-Object Name -eq 'old-user').AuthType | Should -Be 'Basic'
             ($users | Where-Object Name -eq 'cloud').AuthType | Should -Be 'Exec'
             ($users | Where-Object Name -eq 'cloud').ExecCommand | Should -Be 'gke-gcloud-auth-plugin'
-            $dump = (Get-KubeConfig | ConvertTo-Json -Depth 6) + ($users | Format-List * | Out-String)
+            $dump = (Get-KubeConfig | ConvertTo-Json -Depth 6) + ($users | Format-List * | Out-String) + ($users | ConvertTo-Json -Depth 6) +
+                (Get-KubeConfig | Format-List * | Out-String -Width 500) + ((Get-KubeConfig).Users | Format-List * | Out-String) +
+                (Get-KubeContext | Get-KubeUser | Format-Table * | Out-String -Width 500) + ($users | Select-Object * | Out-String -Width 500)
             $dump | Should -Not -Match 's3cr3t-T0KEN-value|hunter2-PASSWORD|U0VDUkVULUtFWS1EQVRB|TUlJQ2FrZUNBRGF0YQ=='
         }
 

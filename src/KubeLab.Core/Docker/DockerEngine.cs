@@ -1,6 +1,10 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace KubeLab.Docker
 {
     /// <summary>What Install-Docker did.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum DockerInstallStatus
     {
         /// <summary>Packages were installed (or reinstalled with -Force).</summary>

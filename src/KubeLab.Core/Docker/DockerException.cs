@@ -1,8 +1,11 @@
 using System;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace KubeLab.Docker
 {
     /// <summary>What went wrong in a Docker step; each kind has its own error id.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum DockerErrorKind
     {
         /// <summary>Not Ubuntu or Debian (or a derivative that names one), so no repository fits.</summary>

@@ -1,11 +1,14 @@
-using KubeLab.Host;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KubeLab.Host;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace KubeLab.Docker
 {
     /// <summary>Where Docker Engine comes from.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum DockerSource
     {
         /// <summary>Docker's own apt repository (download.docker.com): docker-ce and friends.</summary>

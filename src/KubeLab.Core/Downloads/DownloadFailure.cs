@@ -1,6 +1,10 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace KubeLab.Downloads
 {
     /// <summary>Why a download failed; decides whether it is retried and what the user is told to do.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum DownloadFailure
     {
         /// <summary>404/410 or a missing mirror file: never retried.</summary>

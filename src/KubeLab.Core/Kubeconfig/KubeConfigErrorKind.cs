@@ -1,6 +1,10 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace KubeLab.Kubeconfig
 {
     /// <summary>Why a kubeconfig operation failed; the cmdlets map it to an ErrorCategory.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum KubeConfigErrorKind
     {
         /// <summary>Malformed YAML, wrong shape, duplicate names: the file is named, with its line.</summary>

@@ -31,6 +31,12 @@ namespace KubeLab.Kubeconfig
         public IReadOnlyList<string> Precedence { get; }
 
         /// <summary>
+        /// Every file a name is looked up in, in loading order, for messages ("/a/config, /b/config"). A not-found
+        /// error names them all: naming only the first one sent users to a file that was never the problem.
+        /// </summary>
+        public string SearchedFiles => string.Join(", ", Precedence);
+
+        /// <summary>
         /// Where new entries and a new current-context are written. Evaluated on each access because, like
         /// client-go, it depends on which KUBECONFIG files exist right now.
         /// </summary>

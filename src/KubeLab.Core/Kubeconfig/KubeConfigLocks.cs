@@ -42,7 +42,7 @@ namespace KubeLab.Kubeconfig
                 {
                     throw new KubeConfigException(
                         KubeConfigErrorKind.Locked,
-                        $"{blocked.Value.File} is locked by {blocked.Value.Lock}: another kubectl or KubeLab is editing it. "
+                        $"The kubeconfig file {blocked.Value.File} is locked by {blocked.Value.Lock}: another kubectl or KubeLab is editing it. "
                         + "If none is running, the lock is stale (left by a crashed writer) and can be removed.",
                         blocked.Value.File);
                 }
@@ -106,7 +106,7 @@ namespace KubeLab.Kubeconfig
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     Dispose();
-                    throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot create the lock {lockFile}: {ex.Message}", file, null, ex);
+                    throw new KubeConfigException(KubeConfigErrorKind.Io, $"Cannot create the lock file {lockFile}: {ex.Message}", file, null, ex);
                 }
             }
 

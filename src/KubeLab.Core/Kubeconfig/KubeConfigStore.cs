@@ -42,8 +42,8 @@ namespace KubeLab.Kubeconfig
                 // client-go warns for a KUBECONFIG naming only missing files (usually a typo); it says nothing when
                 // ~/.kube/config is missing, which leaves a new user with an empty answer and no idea where to look.
                 _log.Warning(Location.FromVariable
-                    ? $"Config not found: {string.Join(Path.PathSeparator.ToString(), Location.Precedence)}"
-                    : $"Config not found: {Location.HomeFile} (KUBECONFIG is not set, so that is the one file kubectl and KubeLab read)");
+                    ? $"None of the kubeconfig files in KUBECONFIG exists: {Location.SearchedFiles}."
+                    : $"The kubeconfig file {Location.HomeFile} does not exist (KUBECONFIG is not set, so it is the one file kubectl and KubeLab read).");
             }
 
             return EntryMapper.ToConfig(view, Location);
@@ -56,7 +56,7 @@ namespace KubeLab.Kubeconfig
             return Edit(view =>
             {
                 var context = view.Find(EntryKind.Context, name)
-                    ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"no context exists with the name: \"{name}\"");
+                    ?? throw NotFound(EntryKind.Context, name, "Cannot use");
                 WriteCurrentContext(view, name);
                 return EntryMapper.ToContext(context, name);
             });
@@ -96,11 +96,12 @@ namespace KubeLab.Kubeconfig
             return Edit(view =>
             {
                 var context = view.Find(EntryKind.Context, name)
-                    ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"cannot rename the context \"{name}\", it's not in {ReportedFile()}");
+                    ?? throw NotFound(EntryKind.Context, name, "Cannot rename");
                 if (view.Find(EntryKind.Context, newName) != null)
                 {
                     throw new KubeConfigException(
-                        KubeConfigErrorKind.AlreadyExists, $"cannot rename the context \"{name}\", the context \"{newName}\" already exists in {ReportedFile()}");
+                        KubeConfigErrorKind.AlreadyExists,
+                        $"Cannot rename the context \"{name}\" to \"{newName}\": a context named \"{newName}\" already exists in {Location.SearchedFiles}.");
                 }
 
                 var current = view.CurrentContext;
@@ -163,7 +164,7 @@ namespace KubeLab.Kubeconfig
         private KubeConfigEntry Remove(MergedView view, EntryKind kind, string name)
         {
             var entry = view.Find(kind, name)
-                ?? throw new KubeConfigException(KubeConfigErrorKind.NotFound, $"cannot delete {kind.BodyKey()} {name}, not in {ReportedFile()}");
+                ?? throw NotFound(kind, name, "Cannot remove");
             _log.Verbose($"Deleting {kind.BodyKey()} \"{name}\" from {entry.File.Path}");
             entry.File.RemoveEntry(entry);
             return entry;
@@ -202,8 +203,11 @@ namespace KubeLab.Kubeconfig
             }
         }
 
-        /// <summary>The file kubectl names in its "not in ..." messages.</summary>
-        private string ReportedFile() => Location.DefaultFile;
+        /// <summary>KubeLab's words (kubectl's differ per command), naming every file that was searched.</summary>
+        private KubeConfigException NotFound(EntryKind kind, string name, string action) =>
+            new KubeConfigException(
+                KubeConfigErrorKind.NotFound,
+                $"{action} the {kind.BodyKey()} \"{name}\": no {kind.BodyKey()} named \"{name}\" in {Location.SearchedFiles}.");
 
         /// <summary>
         /// ModifyConfig's frame: lock every file, read everything under the locks (so no concurrent edit is lost),

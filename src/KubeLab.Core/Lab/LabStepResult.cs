@@ -1,8 +1,11 @@
 using System;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace KubeLab.Lab
 {
     /// <summary>What became of a step in one run of the lab.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum LabStepStatus
     {
         /// <summary>It ran and finished.</summary>

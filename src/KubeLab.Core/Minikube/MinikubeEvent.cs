@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using YamlDotNet.RepresentationModel;
 
 namespace KubeLab.Minikube
 {
     /// <summary>The kinds of CloudEvent minikube prints with -o json (pkg/minikube/out/register/log.go).</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum MinikubeEventKind
     {
         Unknown,

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace KubeLab.Minikube
 {
     /// <summary>What kind of minikube failure this is; each kind has its own stable error id.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum MinikubeErrorKind
     {
         /// <summary>minikube itself failed (its error event or exit code says why).</summary>

@@ -1,6 +1,10 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace KubeLab.Releases
 {
     /// <summary>How an upstream publishes the SHA-256 of an artifact.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ChecksumFormat
     {
         

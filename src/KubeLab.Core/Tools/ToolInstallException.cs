@@ -1,8 +1,11 @@
 using System;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 
 namespace KubeLab.Tools
 {
     /// <summary>Why an install, update or uninstall stopped; the cmdlets map it to an error id and category.</summary>
+    [JsonConverter(typeof(StringEnumConverter))]
     public enum ToolInstallError
     {
         ChecksumMismatch,

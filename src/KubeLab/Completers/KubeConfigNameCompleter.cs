@@ -2,8 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using KubeLab;
 using KubeLab.Kubeconfig;
 
@@ -13,18 +11,12 @@ namespace KubeLab.Completers
     /// Completes names from the merged kubeconfig (or the file given with -Path on the same command line).
     /// A broken file completes nothing: tab completion must never throw at the user.
     /// </summary>
-    public abstract class KubeConfigNameCompleter : IArgumentCompleter
+    public abstract class KubeConfigNameCompleter : ValueCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters)
         {
-            var typed = (wordToComplete ?? "").Trim('\'', '"');
-            var pattern = WildcardPattern.Get(typed + "*", WildcardOptions.IgnoreCase);
-            return ReadNames(ResolveAgainstLocation(fakeBoundParameters?["Path"] as string))
-                .Where(name => pattern.IsMatch(name))
-                .OrderBy(name => name, StringComparer.Ordinal)
-                .Select(name => new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, name))
-                .ToList();
+            var path = boundParameters["Path"] as string;
+            return ReadNames(string.IsNullOrEmpty(path) ? path : ResolveAgainstLocation(path!)).OrderBy(name => name, StringComparer.Ordinal);
         }
 
         protected abstract IEnumerable<string> Names(KubeConfig config);
@@ -40,34 +32,6 @@ namespace KubeLab.Completers
                 return Enumerable.Empty<string>();
             }
         }
-
-        // Completion runs on the pipeline thread, so a script block invoked here sees the session's current
-        // location (created per call: a script block binds to the runspace it first runs in).
-        private const string ResolveScript = "param($p) $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p)";
-
-        /// <summary>
-        /// A typed -Path made absolute the way the cmdlet will resolve it: against PowerShell's current location
-        /// (and ~ expanded), not the process directory.
-        /// </summary>
-        private static string? ResolveAgainstLocation(string? path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return path;
-            }
-
-            try
-            {
-                return ScriptBlock.Create(ResolveScript).Invoke(path).Select(result => result?.BaseObject as string).FirstOrDefault() ?? path;
-            }
-            catch (Exception)
-            {
-                return path;
-            }
-        }
-
-        private static string Quote(string name) =>
-            name.Any(c => char.IsWhiteSpace(c) || "'\"$`;(){}@,|&<>#".IndexOf(c) >= 0) ? "'" + name.Replace("'", "''") + "'" : name;
     }
 
     /// <summary>Completes context names.</summary>

@@ -144,9 +144,29 @@ public sealed class KubeConfigEditTests : IDisposable
         var path = _dir.Write("config", Rich);
         var error = Assert.Throws<KubeConfigException>(() => Chain("config").UseContext("nope"));
         Assert.Equal(KubeConfigErrorKind.NotFound, error.Kind);
-        Assert.Equal("no context exists with the name: \"nope\"", error.Message);
+        Assert.Equal($"Cannot use the context \"nope\": no context named \"nope\" in {path}.", error.Message);
         Assert.Equal(Rich, File.ReadAllText(path));
         Assert.False(File.Exists(path + ".lock"));
+    }
+
+    [Fact]
+    public void NotFoundAndAlreadyExistsNameEveryFileOfTheChainInOrder()
+    {
+        _dir.Write("a", Rich);
+        _dir.Write("b", Rich);
+        var searched = $"{_dir.PathOf("missing")}, {_dir.PathOf("a")}, {_dir.PathOf("b")}";
+        var store = Chain("missing", "a", "b");
+
+        var removal = Assert.Throws<KubeConfigException>(() => store.RemoveCluster("nope"));
+        Assert.Equal(KubeConfigErrorKind.NotFound, removal.Kind);
+        Assert.Equal($"Cannot remove the cluster \"nope\": no cluster named \"nope\" in {searched}.", removal.Message);
+
+        var rename = Assert.Throws<KubeConfigException>(() => store.RenameContext("nope", "other"));
+        Assert.Equal($"Cannot rename the context \"nope\": no context named \"nope\" in {searched}.", rename.Message);
+
+        var taken = Assert.Throws<KubeConfigException>(() => store.RenameContext("dev", "dev"));
+        Assert.Equal(KubeConfigErrorKind.AlreadyExists, taken.Kind);
+        Assert.Equal($"Cannot rename the context \"dev\" to \"dev\": a context named \"dev\" already exists in {searched}.", taken.Message);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class KubeConfigReadTests : IDisposable
         var log = new RecordingLog();
         var store = new KubeConfigStore(KubeConfigLocation.Resolve(null, _dir.PathOf("x") + ":" + _dir.PathOf("y"), _dir.Root, ':'), log);
         Assert.Empty(store.Read().Contexts);
-        Assert.Equal($"Config not found: {_dir.PathOf("x")}:{_dir.PathOf("y")}", Assert.Single(log.Warnings));
+        Assert.Equal($"None of the kubeconfig files in KUBECONFIG exists: {_dir.PathOf("x")}, {_dir.PathOf("y")}.", Assert.Single(log.Warnings));
 
         _dir.Write("y", "");
         store.Read();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Docker;
 using KubeLab.Infrastructure;
 
@@ -18,6 +19,7 @@ namespace KubeLab.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DockerGroupUserCompleter))]
         public string[]? UserName { get; set; }
 
         protected override Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)

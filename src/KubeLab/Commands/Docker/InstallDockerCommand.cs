@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Docker;
 using KubeLab.Infrastructure;
 
@@ -19,6 +20,7 @@ namespace KubeLab.Commands
         /// <summary>The package version, as apt-cache madison lists it (5:29.4.0-1~ubuntu.24.04~noble) or its upstream part (29.4.0, 29.4); default the newest.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DockerVersionCompleter))]
         public string? Version { get; set; }
 
         /// <summary>http(s) base URI or folder holding the upstream layout HOST/PATH (MIRROR/download.docker.com/linux/...); default $env:KUBELAB_MIRROR.</summary>
@@ -29,6 +31,7 @@ namespace KubeLab.Commands
         /// <summary>The fingerprint the repository key must have (a mirror's own key); default Docker's published 9DC8 5822 9FC7 DD38 854A E2D8 8D81 803C 0EBF CD88.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? KeyFingerprint { get; set; }
 
         /// <summary>Run every step even when Docker is already installed at the requested version.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KubeLab.Completers;
 using KubeLab.Docker;
 
 namespace KubeLab.Commands
@@ -13,6 +14,7 @@ namespace KubeLab.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DockerGroupUserCompleter))]
         public override string[]? UserName { get; set; }
 
         protected override IReadOnlyList<DockerStep> Plan(DockerGroup group, string userName) => group.PlanRemove(userName);

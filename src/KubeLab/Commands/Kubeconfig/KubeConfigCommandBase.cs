@@ -90,7 +90,7 @@ namespace KubeLab.Commands
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
                     pipeline.WriteError(ErrorMapping.Create(
-                        new ItemNotFoundException($"No {kind} named '{pattern}' in {DescribeFiles(pipeline)}."), ErrorIds.KubeConfigNotFound, pattern));
+                        new ItemNotFoundException($"No {kind} named \"{pattern}\" in {DescribeFiles(pipeline)}."), ErrorIds.KubeConfigNotFound, pattern));
                 }
 
                 selected.AddRange(matches.Where(match => !selected.Contains(match)));
@@ -99,6 +99,6 @@ namespace KubeLab.Commands
             return selected;
         }
 
-        protected string DescribeFiles(CmdletPipeline pipeline) => string.Join(System.IO.Path.PathSeparator.ToString(), Store(pipeline).Location.Precedence);
+        protected string DescribeFiles(CmdletPipeline pipeline) => Store(pipeline).Location.SearchedFiles;
     }
 }

@@ -19,6 +19,7 @@ namespace KubeLab.Commands
         /// <summary>The new name; it must not be taken by another context.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string NewName { get; set; } = "";
 
         /// <summary>Write the renamed context to the pipeline.</summary>

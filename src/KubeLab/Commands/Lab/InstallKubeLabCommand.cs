@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Docker;
 using KubeLab.Infrastructure;
 using KubeLab.Lab;
@@ -32,31 +33,37 @@ namespace KubeLab.Commands
         /// <summary>The minikube profile (and context) to start; default minikube.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>minikube's driver; default docker.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
         public string? Driver { get; set; }
 
         /// <summary>stable, latest, or a version such as v1.33.1.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KubernetesVersionCompleter))]
         public string? KubernetesVersion { get; set; }
 
         /// <summary>CPUs for the node: a number, max or no-limit.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
         public string? Cpus { get; set; }
 
         /// <summary>Memory for the node, such as 4096 (MB), 4g or 4GB.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
         public string? Memory { get; set; }
 
         /// <summary>Addons to enable while starting, such as metrics-server, ingress.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
         public string[] Addon { get; set; } = new string[0];
 
         /// <summary>Install everything but do not start minikube.</summary>

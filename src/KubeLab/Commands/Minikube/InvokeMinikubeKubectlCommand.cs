@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Minikube;
 
@@ -18,6 +19,7 @@ namespace KubeLab.Commands
         /// <summary>The minikube profile (cluster) name; default minikube.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)

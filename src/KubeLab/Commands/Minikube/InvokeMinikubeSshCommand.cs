@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Minikube;
 
@@ -13,16 +14,19 @@ namespace KubeLab.Commands
     {
         /// <summary>The program and its arguments, run exactly as given (each one quoted for the node's shell); for a shell line use sh, -c, 'a | b'.</summary>
         [Parameter(Position = 0, ValueFromRemainingArguments = true)]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string[] Command { get; set; } = new string[0];
 
         /// <summary>The minikube profile (cluster) name; default minikube.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>The node, such as minikube-m02; default the control plane.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? Node { get; set; }
 
         protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)

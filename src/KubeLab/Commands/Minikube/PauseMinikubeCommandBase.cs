@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Minikube;
 
@@ -16,11 +17,13 @@ namespace KubeLab.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>Namespaces whose containers are affected; default minikube's (kube-system, kubernetes-dashboard, istio-operator).</summary>
         [Parameter(ParameterSetName = NamespaceSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KubeNamespaceCompleter))]
         public string[] Namespace { get; set; } = new string[0];
 
         /// <summary>Every namespace.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Minikube;
 
@@ -13,11 +14,13 @@ namespace KubeLab.Commands
         /// <summary>The addons, such as metrics-server or ingress.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         /// <summary>The minikube profile (cluster) name; default minikube.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>Write each addon afterwards, as minikube then lists it.</summary>

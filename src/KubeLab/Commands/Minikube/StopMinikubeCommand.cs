@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Minikube;
 
@@ -18,6 +19,7 @@ namespace KubeLab.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ProfileSet)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(MinikubeProfileCompleter))]
         public string? Profile { get; set; }
 
         /// <summary>Stop every profile.</summary>

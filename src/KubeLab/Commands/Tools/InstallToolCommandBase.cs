@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using KubeLab.Completers;
 using KubeLab.Infrastructure;
 using KubeLab.Tools;
 
@@ -20,6 +21,7 @@ namespace KubeLab.Commands
         /// <summary>1.33.1 or v1.33.1; default: upstream's latest stable release.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ToolVersionCompleter))]
         public string? Version { get; set; }
 
         /// <summary>Folder for the binary; default /usr/local/bin as root, else ~/.local/bin.</summary>
@@ -35,6 +37,7 @@ namespace KubeLab.Commands
         /// <summary>Expected SHA-256 of the download, for mirrors without checksum files.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? Sha256 { get; set; }
 
         /// <summary>Seconds without data before a download attempt counts as timed out (and is retried).</summary>
