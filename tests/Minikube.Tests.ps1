@@ -414,3 +414,20 @@ Describe 'When minikube is not installed' {
         $err.Exception.Message | Should -BeLike '*Install-Minikube*'
     }
 }
+
+Describe 'Get-KubeLab as plain root' {
+    It 'shows the rest of the lab and warns that minikube''s profiles need the invoking user' {
+        Reset-Standin
+        $env:SUDO_USER = $null
+        $bin = Join-Path ([IO.Path]::GetTempPath()) "kubelab-state-$([guid]::NewGuid().ToString('N'))"
+        try {
+            $state = Get-KubeLab -Destination $bin -WarningVariable warnings -WarningAction SilentlyContinue
+            $state -is [KubeLab.Lab.LabState] | Should -BeTrue
+            $state.Profiles | Should -BeNullOrEmpty
+            @($state.Tools).Count | Should -Be 4
+            @($warnings.Message | Where-Object { $_ -like 'minikube profiles are not shown:*root*' }) | Should -HaveCount 1
+            Get-Calls | Should -BeNullOrEmpty
+        }
+        finally { Remove-Item $bin -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+}

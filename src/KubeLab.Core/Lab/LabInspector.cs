@@ -24,9 +24,11 @@ namespace KubeLab.Lab
         private readonly string _destination;
         private readonly MinikubeClient _minikube;
         private readonly Func<string?> _currentContext;
+        private readonly IOperationLog _log;
 
-        public LabInspector(HostInspector host, DockerEngineProbe docker, DockerGroup group, ToolInventory tools, string destination, MinikubeClient minikube, Func<string?> currentContext)
+        public LabInspector(HostInspector host, DockerEngineProbe docker, DockerGroup group, ToolInventory tools, string destination, MinikubeClient minikube, Func<string?> currentContext, IOperationLog log)
         {
+            _log = log;
             _host = host;
             _docker = docker;
             _group = group;
@@ -73,6 +75,13 @@ namespace KubeLab.Lab
             catch (Exception ex) when (ex is ProgramNotFoundException || ex is MinikubeException)
             {
                 // No minikube, or no profile yet (minikube reports that as an error): no profiles.
+                return Array.Empty<MinikubeProfile>();
+            }
+            catch (ElevationRequiredException ex)
+            {
+                // Plain root (no SUDO_USER): minikube refuses root, and no other user is known to ask for. The rest of
+                // the state is still worth showing, so say why the profiles are missing instead of failing.
+                _log.Warning($"minikube profiles are not shown: {ex.Message}");
                 return Array.Empty<MinikubeProfile>();
             }
         }

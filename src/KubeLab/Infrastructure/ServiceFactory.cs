@@ -135,7 +135,7 @@ namespace KubeLab.Infrastructure
     
         /// <summary>Get-KubeLab's view over the same services; -Online asks each tool's latest release through the downloader.</summary>
         public LabInspector LabInspector(Downloader? downloader, string? destination) =>
-            new LabInspector(HostInspector(), DockerEngineProbe(), DockerGroup(), ToolInventory(downloader), ToolDestinationFor(destination), Minikube(), LabCurrentContext);
+            new LabInspector(HostInspector(), DockerEngineProbe(), DockerGroup(), ToolInventory(downloader), ToolDestinationFor(destination), Minikube(), LabCurrentContext, Log);
 
         /// <summary>Uninstall-KubeLab: undoes only what the install records and the lab record say KubeLab did.</summary>
         public LabUninstaller LabUninstaller(Downloader downloader, string? destination)
