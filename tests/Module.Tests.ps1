@@ -380,6 +380,13 @@ Describe 'Help' {
         }
     }
 
+    It '<_> declares what it returns, and its help names the same types' -ForEach $cmdlets {
+        $declared = @((Get-Command $_).OutputType.Name)
+        $declared | Should -Not -BeNullOrEmpty -Because "$_ needs [OutputType] (typeof(void) when it returns nothing)"
+        $help = Get-Help $_ -Full
+        @($help.returnValues.returnValue | ForEach-Object { $_.type.name }) | Sort-Object | Should -Be ($declared | Sort-Object)
+    }
+
     It '<_> lists -WhatIf and -Confirm in its help syntax when it has them' -ForEach $cmdlets {
         $command = Get-Command $_
         $syntax = (Get-Help $_).syntax | Out-String -Width 500

@@ -9,6 +9,7 @@ namespace KubeLab.Commands
 {
     /// <summary>Deletes a minikube cluster (or all of them) with its kubeconfig entries; -Purge also removes the .minikube folder.</summary>
     [Cmdlet(VerbsCommon.Remove, "Minikube", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ProfileSet)]
+    [OutputType(typeof(void))]
     public sealed class RemoveMinikubeCommand : AsyncPSCmdlet
     {
         private const string ProfileSet = "Profile";
