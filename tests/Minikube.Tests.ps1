@@ -347,6 +347,15 @@ Describe 'Addons' {
         (Get-MinikubeAddon ingress* -Profile lab).Name | Should -Be @('ingress', 'ingress-dns')
     }
 
+    It 'completes addon names as minikube lists them for the profile on the line, asking minikube once per session' {
+        $listed = (Get-MinikubeAddon -Profile lab).Name | Sort-Object
+        $before = @(Get-Calls | Where-Object { $_.argv[0] -eq 'addons' -and $_.argv[1] -eq 'list' }).Count
+        (TabExpansion2 'Enable-MinikubeAddon -Profile lab ').CompletionMatches.CompletionText | Should -Be $listed
+        (TabExpansion2 'Get-MinikubeAddon -Profile lab ingress').CompletionMatches.CompletionText | Should -Be @('ingress', 'ingress-dns')
+        @(Get-Calls | Where-Object { $_.argv[0] -eq 'addons' -and $_.argv[1] -eq 'list' }).Count | Should -Be ($before + 1)
+        (TabExpansion2 'Get-MinikubeStatus -Profile ').CompletionMatches.CompletionText | Should -Be @('lab')
+    }
+
     It 'Get-MinikubeAddon metrics-server | Enable-MinikubeAddon, then Disable-MinikubeAddon' {
         Get-MinikubeAddon metrics-server -Profile lab | Enable-MinikubeAddon -Confirm:$false
         (Get-MinikubeAddon metrics-server -Profile lab).Enabled | Should -BeTrue

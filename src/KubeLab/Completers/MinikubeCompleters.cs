@@ -1,9 +1,12 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using KubeLab.Infrastructure;
+using KubeLab.Minikube;
 
 namespace KubeLab.Completers
 {
@@ -17,7 +20,9 @@ namespace KubeLab.Completers
         {
             var profiles = Path.Combine(MinikubeHome(), "profiles");
             return Directory.Exists(profiles)
-                ? Directory.GetDirectories(profiles).Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal).ToList()
+                ? Directory.GetDirectories(profiles)
+                    .Where(folder => File.Exists(Path.Combine(folder, "config.json")))   // what `minikube profile list` counts
+                    .Select(Path.GetFileName).OrderBy(name => name, StringComparer.Ordinal).ToList()
                 : Enumerable.Empty<string>();
         }
 
@@ -37,7 +42,7 @@ namespace KubeLab.Completers
 
     /// <summary>
     /// minikube's start options that take a word from a short, documented list (still free text: minikube knows
-    /// more drivers and sizes than these), and addon names of the stock addons the lab course uses.
+    /// more drivers and sizes than these).
     /// </summary>
     public sealed class MinikubeOptionCompleter : ValueCompleter
     {
@@ -48,17 +53,59 @@ namespace KubeLab.Completers
             ["Memory"] = new[] { "2g", "4g", "8g", "max", "no-limit" },
             ["DiskSize"] = new[] { "20g", "40g" },
             ["ImageRepository"] = new[] { "auto" },
-            ["Addon"] = Addons,
-            ["Name"] = Addons,
-        };
-
-        private static string[] Addons => new[]
-        {
-            "dashboard", "default-storageclass", "ingress", "ingress-dns", "metallb", "metrics-server", "registry", "storage-provisioner",
         };
 
         protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters) =>
             Options.TryGetValue(parameterName, out var values) ? values : Enumerable.Empty<string>();
+    }
+
+    /// <summary>
+    /// Addon names as Get-MinikubeAddon reads them: `minikube addons list -o json` for the -Profile on the line. The
+    /// list is compiled into minikube, so it is asked once per minikube binary (path and modification time) and
+    /// session, and Tab waits for it at most <see cref="Patience"/>. Where minikube cannot answer (not installed, no
+    /// profile yet, plain root, too slow) the stock addons the lab course uses are offered instead.
+    /// </summary>
+    public sealed class MinikubeAddonCompleter : ValueCompleter
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+        private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Asked = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+        private static readonly string[] Stock =
+        {
+            "dashboard", "default-storageclass", "ingress", "ingress-dns", "metallb", "metrics-server", "registry", "storage-provisioner",
+        };
+
+        protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters)
+        {
+            var client = new ServiceFactory(NullOperationLog.Instance, path => path).Minikube();
+            string program;
+            try
+            {
+                program = client.FindProgram();
+            }
+            catch (MinikubeException)
+            {
+                return Stock;
+            }
+
+            var key = program + "|" + File.GetLastWriteTimeUtc(program).Ticks;
+            if (Asked.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var profile = Bound(boundParameters, "Profile").FirstOrDefault();
+            using var timeout = new CancellationTokenSource(Patience);
+            try
+            {
+                var names = client.GetAddonsAsync(profile, timeout.Token).GetAwaiter().GetResult().Select(addon => addon.Name).OrderBy(name => name, StringComparer.Ordinal).ToList();
+                return Asked[key] = names;
+            }
+            catch (Exception)
+            {
+                return Stock;
+            }
+        }
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ namespace KubeLab.Commands
         /// <summary>Addons to enable while starting, such as metrics-server, ingress.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
+        [ArgumentCompleter(typeof(MinikubeAddonCompleter))]
         public string[] Addon { get; set; } = new string[0];
 
         /// <summary>Install everything but do not start minikube.</summary>

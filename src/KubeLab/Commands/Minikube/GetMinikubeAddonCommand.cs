@@ -17,7 +17,7 @@ namespace KubeLab.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
+        [ArgumentCompleter(typeof(MinikubeAddonCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         /// <summary>The minikube profile (cluster) name; default minikube.</summary>

@@ -14,7 +14,7 @@ namespace KubeLab.Commands
         /// <summary>The addons, such as metrics-server or ingress.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
+        [ArgumentCompleter(typeof(MinikubeAddonCompleter))]
         public string[] Name { get; set; } = new string[0];
 
         /// <summary>The minikube profile (cluster) name; default minikube.</summary>

@@ -62,7 +62,7 @@ namespace KubeLab.Commands
         /// <summary>Addons to enable while starting, such as metrics-server, ingress.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MinikubeOptionCompleter))]
+        [ArgumentCompleter(typeof(MinikubeAddonCompleter))]
         public string[] Addon { get; set; } = new string[0];
 
         /// <summary>http(s) base URI or folder with the upstream layout HOST/PATH (the one the tool installs use); becomes minikube's --binary-mirror. Default $env:KUBELAB_MIRROR.</summary>
