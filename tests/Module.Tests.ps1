@@ -282,7 +282,8 @@ Describe 'Tab completion' {
         $saved = $env:MINIKUBE_HOME
         try {
             $env:MINIKUBE_HOME = Join-Path $tabDir 'mk'
-            New-Item -ItemType Directory -Force -Path (Join-Path $tabDir 'mk/.minikube/profiles/lab-one'), (Join-Path $tabDir 'mk/.minikube/profiles/other') | Out-Null
+            foreach ($name in 'lab-one', 'other') { New-Item -Force -Path (Join-Path $tabDir "mk/.minikube/profiles/$name/config.json") -Value '{}' | Out-Null }
+            New-Item -ItemType Directory -Force -Path (Join-Path $tabDir 'mk/.minikube/profiles/half-deleted') | Out-Null   # no config.json: not a profile
             Complete 'Stop-Minikube -Profile la' | Should -Be @('lab-one')
             Complete 'Get-MinikubeStatus ' | Should -Be @('lab-one', 'other')
         }
