@@ -30,7 +30,7 @@ namespace KubeLab.Kubeconfig
         {
             if (length > MaxFileBytes)
             {
-                throw Refused(path, 0, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MiB, which KubeLab does not read as a kubeconfig", yaml: false);
+                throw Refused(path, 0, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MiB, which KubeLab does not read as a kubeconfig", yaml: false, kubectlReadsIt: true);
             }
         }
 
@@ -78,7 +78,7 @@ namespace KubeLab.Kubeconfig
 
             if (syntax != null)
             {
-                throw Refused(path, syntax.Line, syntax.Message, yaml: true);
+                throw Refused(path, syntax.Line, syntax.Message, yaml: true, syntax.KubectlReadsIt);
             }
 
             return tree!.Root;
@@ -163,13 +163,17 @@ namespace KubeLab.Kubeconfig
             return YamlScalars.Text(scalar) ?? "";
         }
 
-        private static KubeConfigException Refused(string path, int line, string reason, bool yaml)
+        /// <param name="kubectlReadsIt">True for KubeLab's own limits (documented differences): the message must not blame the file for kubectl.</param>
+        private static KubeConfigException Refused(string path, int line, string reason, bool yaml, bool kubectlReadsIt = false)
         {
             var where = line > 0 ? $"{path}:{line}" : path;
-            var what = yaml ? "not valid YAML: " : "";
+            var what = yaml && !kubectlReadsIt ? "not valid YAML: " : "";
+            var verdict = kubectlReadsIt
+                ? "kubectl reads this file, but KubeLab does not, so it changes nothing in it"
+                : "kubectl cannot read this file either; fix it before KubeLab edits it";
             return new KubeConfigException(
                 KubeConfigErrorKind.InvalidFile,
-                $"{where}: {what}{reason}. kubectl cannot read this file either; fix it before KubeLab edits it.",
+                $"{where}: {what}{reason}. {verdict}.",
                 path,
                 line > 0 ? line : (int?)null);
         }

@@ -60,6 +60,10 @@ public sealed class GoYamlRulesTests : IDisposable
     [InlineData("scalar tagged !!int holding a float", "x: !!int 1.5\n")]
     [InlineData("custom tag", "x: !custom [1]\ncurrent-context: a\n")]
     [InlineData("collection tagged !!str", "x: !!str [1]\ncurrent-context: a\n")]
+    [InlineData("lone ':' key ending the file", "   : Z")]
+    [InlineData("lone ':' key in a context", "contexts:\n- name: a\n  context:\n    : Z\n")]
+    [InlineData("': ' after ' *x' in a value", "current-context: a *b: c\n")]
+    [InlineData("': ' after ' *' on a continuation line", "current-context: a\n  *: Z\n")]
     public void KubeLabAcceptsAndRefusesLikeKubectl(string rule, string content)
     {
         var path = _dir.PathOf("config");
@@ -81,5 +85,26 @@ public sealed class GoYamlRulesTests : IDisposable
         {
             Assert.Equal(theirs.Json["current-context"]?.GetValue<string>() ?? "", ours);
         }
+    }
+
+    /// <summary>
+    /// The one documented difference found so far: a plain key holding " *x" before its ":" ("- a *b: c"). kubectl reads
+    /// a map with the key "a *b"; YamlDotNet reads one scalar, so KubeLab refuses the file in its own words, without
+    /// claiming kubectl cannot read it, and an edit leaves it as it was.
+    /// </summary>
+    [Fact]
+    public void RefusesAKeyWithAStarBeforeItsColonAndSaysKubectlReadsIt()
+    {
+        var path = _dir.PathOf("config");
+        const string content = "apiVersion: v1\nkind: Config\ncontexts:\n- a *b: c\n";
+        File.WriteAllText(path, content);
+        Assert.Equal(0, Kubectl.Run(_dir.Root, path, "config", "view", "--raw", "-o", "json").ExitCode);
+        var store = new KubeConfigStore(KubeConfigLocation.Resolve(null, path, _dir.Root, ':'), NullOperationLog.Instance);
+        var refusal = Assert.Throws<KubeConfigException>(() => store.Read());
+        Assert.Equal(KubeConfigErrorKind.InvalidFile, refusal.Kind);
+        Assert.Equal(4, refusal.Line);
+        Assert.Contains("kubectl reads this file, but KubeLab does not", refusal.Message);
+        Assert.Throws<KubeConfigException>(() => store.SetContext("x", "c", "u", null));
+        Assert.Equal(content, File.ReadAllText(path));
     }
 }

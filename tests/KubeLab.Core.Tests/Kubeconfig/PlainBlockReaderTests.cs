@@ -1,6 +1,7 @@
 using System.Text;
 using KubeLab.Kubeconfig.Yaml;
 using KubeLab.Tests.Kubeconfig.Fuzz;
+using KubeLab.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -116,18 +117,7 @@ public sealed class PlainBlockReaderTests
 
     private static void AssertSameTree(Node? expected, Node? actual, string name)
     {
-        var pending = new Stack<(Node? Expected, Node? Actual, string Path)>();
-        pending.Push((expected, actual, "root"));
-        while (pending.Count > 0)
-        {
-            var (e, a, path) = pending.Pop();
-            Assert.True(e != null && a != null, $"{name}: {path}: one tree has no node here");
-            var describe = (Node n) => $"{n.Kind} '{n.Value}' {n.Style} line {n.Line} flow {n.Flow} tag {n.Tag} anchor {n.Anchor} children {n.Children.Count}";
-            Assert.True(describe(e!) == describe(a!), $"{name}: {path}: full parser {describe(e!)}, fast reader {describe(a!)}");
-            for (var i = 0; i < e!.Children.Count; i++)
-            {
-                pending.Push((e.Children[i], a!.Children[i], $"{path}/{i}"));
-            }
-        }
+        var difference = TreeDiff.FirstDifference(expected, actual);
+        Assert.True(difference == null, $"{name}: full parser / fast reader differ at {difference}");
     }
 }

@@ -121,6 +121,11 @@ namespace KubeLab.Kubeconfig.Yaml
                 throw new YamlProblem("found character that cannot start any token", (int)scalar.Start.Line, start);
             }
 
+            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
+            {
+                CheckSwallowedValueIndicator(scalar, start);
+            }
+
             if (_flowLevel > 0 && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
             {
                 var end = System.Math.Min((int)scalar.End.Index, _text.Length);
@@ -130,6 +135,56 @@ namespace KubeLab.Kubeconfig.Yaml
                     throw new YamlProblem(ExpectedInFlow(), LineAt(question), question);
                 }
             }
+        }
+
+        /// <summary>
+        /// A plain scalar ends at ":" followed by a blank or a line break, in go-yaml as in YAML. YamlDotNet reads on past
+        /// it after " *x" ("a *b: c" is one scalar to it), taking a file kubectl refuses. Where the scalar is a value
+        /// ("key: a *b: c") go-yaml refuses with the words below; where it could be a key ("- a *b: c") go-yaml reads a
+        /// map with the key "a *b", which YamlDotNet cannot give: KubeLab refuses that too, in its own words.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+        private void CheckSwallowedValueIndicator(Scalar scalar, int start)
+        {
+            var end = System.Math.Min((int)scalar.End.Index, _text.Length);
+            for (var i = _text.IndexOf(':', start, end - start); i >= 0; i = _text.IndexOf(':', i + 1, end - i - 1))
+            {
+                var next = i + 1 < _text.Length ? _text[i + 1] : ' ';
+                if (next == ' ' || next == '\t' || next == '\n' || next == '\r')
+                {
+                    var line = LineAt(i);
+                    if (_flowLevel == 0 && !StartsLine(start))
+                    {
+                        throw new YamlProblem("mapping values are not allowed in this context", line, i);
+                    }
+
+                    throw new YamlProblem(
+                        "a plain key or value holds \": \" after \" *\", where YAML parsers disagree on where it ends: quote that text",
+                        line,
+                        i,
+                        kubectlReadsIt: true);
+                }
+            }
+        }
+
+        /// <summary>Only blanks, or block-sequence dashes ("- - "), stand before this position on its line.</summary>
+        private bool StartsLine(int index)
+        {
+            for (var i = index - 1; i >= 0; i--)
+            {
+                var c = _text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    return true;
+                }
+
+                if (c != ' ' && c != '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private string ExpectedInFlow() =>

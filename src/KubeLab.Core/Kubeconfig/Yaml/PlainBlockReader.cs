@@ -240,9 +240,9 @@ namespace KubeLab.Kubeconfig.Yaml
                     return _text[i - 1] == ' ' ? -1 : i;
                 }
 
-                if (c < ' ' || c > '~' || (c == '#' && _text[i - 1] == ' '))
+                if (c < ' ' || c > '~' || (i > start && _text[i - 1] == ' ' && Indicators.IndexOf(c) >= 0))
                 {
-                    return -1;
+                    return -1; // also " #" (a comment) and " *x" or " &x" inside a key, which YamlDotNet scans its own way
                 }
             }
 

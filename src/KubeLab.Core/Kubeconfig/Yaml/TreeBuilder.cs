@@ -225,6 +225,15 @@ namespace KubeLab.Kubeconfig.Yaml
                 case SequenceEnd _:
                 case MappingEnd _:
                     var closed = _open[_open.Count - 1];
+                    if (closed.Node.IsMapping && closed.Node.Children.Count % 2 == 1)
+                    {
+                        // YamlDotNet ends a block mapping after a lone ":" key ("   : Z" at the end of a file) and drops the
+                        // value; go-yaml's parser refuses it at the value on that line, and its parser errors give the
+                        // 0-based line (decode.go's fail(), so none at all on the first line).
+                        var lone = closed.Node.Children[closed.Node.Children.Count - 1];
+                        throw new YamlProblem("did not find expected key", lone.Line - 1, (int)e.Start.Index);
+                    }
+
                     _open.RemoveAt(_open.Count - 1);
                     if (closed.Node.Flow)
                     {
