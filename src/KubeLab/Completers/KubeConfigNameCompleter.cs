@@ -9,29 +9,18 @@ namespace KubeLab.Completers
 {
     /// <summary>
     /// Completes names from the merged kubeconfig (or the file given with -Path on the same command line).
-    /// A broken file completes nothing: tab completion must never throw at the user.
+    /// A broken file completes nothing (the base turns its refusal into an empty list).
     /// </summary>
     public abstract class KubeConfigNameCompleter : ValueCompleter
     {
         protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters)
         {
             var path = boundParameters["Path"] as string;
-            return ReadNames(string.IsNullOrEmpty(path) ? path : ResolveAgainstLocation(path!)).OrderBy(name => name, StringComparer.Ordinal);
+            var location = KubeConfigLocation.Resolve(string.IsNullOrEmpty(path) ? path : ResolveAgainstLocation(path!));
+            return Names(new KubeConfigStore(location, NullOperationLog.Instance).Read()).OrderBy(name => name, StringComparer.Ordinal);
         }
 
         protected abstract IEnumerable<string> Names(KubeConfig config);
-
-        private IEnumerable<string> ReadNames(string? path)
-        {
-            try
-            {
-                return Names(new KubeConfigStore(KubeConfigLocation.Resolve(path), NullOperationLog.Instance).Read()).ToList();
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<string>();
-            }
-        }
     }
 
     /// <summary>Completes context names.</summary>

@@ -32,8 +32,7 @@ namespace KubeLab.Completers
             var configured = Environment.GetEnvironmentVariable("MINIKUBE_HOME");
             if (string.IsNullOrEmpty(configured))
             {
-                var services = new ServiceFactory(NullOperationLog.Instance, path => path);
-                return Path.Combine(services.Identity.InvokingUserHome, ".minikube");
+                return Path.Combine(LocalServices().Identity.InvokingUserHome, ".minikube");
             }
 
             return Path.GetFileName(configured!.TrimEnd('/')) == ".minikube" ? configured : Path.Combine(configured, ".minikube");
@@ -77,7 +76,7 @@ namespace KubeLab.Completers
 
         protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters)
         {
-            var client = new ServiceFactory(NullOperationLog.Instance, path => path).Minikube();
+            var client = LocalServices().Minikube();
             string program;
             try
             {
@@ -109,16 +108,15 @@ namespace KubeLab.Completers
     }
 
     /// <summary>
-    /// -UserName of the docker group cmdlets: the user the cmdlet defaults to (SUDO_USER under sudo) and the
-    /// group's members, from the user database.
+    /// -UserName of the docker group cmdlets: the user the cmdlet defaults to (SUDO_USER under sudo) first, then
+    /// the group's members, as Get-DockerGroupUser lists them.
     /// </summary>
     public sealed class DockerGroupUserCompleter : ValueCompleter
     {
         protected override IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters)
         {
-            var services = new ServiceFactory(NullOperationLog.Instance, path => path);
-            var members = Processes.UserDatabase.FindGroup("docker")?.Members ?? (IReadOnlyList<string>)Array.Empty<string>();
-            return new[] { services.Identity.InvokingUser }.Concat(members.OrderBy(name => name, StringComparer.Ordinal));
+            var group = LocalServices().DockerGroup();
+            return new[] { group.DefaultUser }.Concat(group.DefaultUsers().OrderBy(name => name, StringComparer.Ordinal));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using KubeLab.Infrastructure;
 
 namespace KubeLab.Completers
 {
@@ -39,6 +40,9 @@ namespace KubeLab.Completers
         }
 
         protected abstract IEnumerable<string> Values(string commandName, string parameterName, IDictionary boundParameters);
+
+        /// <summary>KubeLab's services as a cmdlet gets them, logging nothing and resolving paths as the cmdlet would.</summary>
+        protected static ServiceFactory LocalServices() => new ServiceFactory(NullOperationLog.Instance, ResolveAgainstLocation);
 
         /// <summary>A bound string (or the strings of a bound list) from the command line being completed.</summary>
         protected static IEnumerable<string> Bound(IDictionary boundParameters, string name) =>

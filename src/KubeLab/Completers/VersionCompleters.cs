@@ -23,8 +23,7 @@ namespace KubeLab.Completers
         internal static IEnumerable<string> RecordedVersions(IEnumerable<string> tools, IDictionary boundParameters)
         {
             var typed = Bound(boundParameters, "Destination").FirstOrDefault();
-            var services = new ServiceFactory(NullOperationLog.Instance, ResolveAgainstLocation);
-            var records = new InstallRecords(services.ToolDestinationFor(typed));
+            var records = new InstallRecords(LocalServices().ToolDestinationFor(typed));
             return tools.Select(records.Find).Where(record => record != null).Select(record => record!.Version).ToList();
         }
 

@@ -39,7 +39,7 @@ namespace KubeLab.Commands
 
         protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            if (!pipeline.ShouldProcess($"minikube profile '{Profile ?? MinikubeClient.DefaultProfile}'", Pause ? "Pause" : "Resume"))
+            if (!pipeline.ShouldProcess(MinikubeTarget.Profile(Profile), Pause ? "Pause" : "Resume"))
             {
                 return;
             }

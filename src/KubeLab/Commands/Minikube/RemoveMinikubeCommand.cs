@@ -32,7 +32,7 @@ namespace KubeLab.Commands
 
         protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            var target = All ? "every minikube profile" : $"minikube profile '{Profile ?? MinikubeClient.DefaultProfile}'";
+            var target = MinikubeTarget.ProfileOrAll(Profile, All);
             if (!pipeline.ShouldProcess(target, Purge ? "Delete, and purge ~/.minikube" : "Delete"))
             {
                 return;

@@ -35,7 +35,7 @@ namespace KubeLab.Commands
             var minikube = pipeline.Services.Minikube();
             foreach (var name in Name)
             {
-                if (!pipeline.ShouldProcess($"addon '{name}' of minikube profile '{Profile ?? MinikubeClient.DefaultProfile}'", Enable ? "Enable" : "Disable"))
+                if (!pipeline.ShouldProcess($"addon '{name}' of {MinikubeTarget.Profile(Profile)}", Enable ? "Enable" : "Disable"))
                 {
                     continue;
                 }

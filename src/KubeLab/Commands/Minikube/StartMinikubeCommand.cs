@@ -96,7 +96,7 @@ namespace KubeLab.Commands
                 options.Addons.Add(addon);
             }
 
-            if (!pipeline.ShouldProcess($"minikube profile '{Profile ?? MinikubeClient.DefaultProfile}'", "Start"))
+            if (!pipeline.ShouldProcess(MinikubeTarget.Profile(Profile), "Start"))
             {
                 return;
             }

@@ -36,7 +36,7 @@ namespace KubeLab.Commands
 
         protected override async Task ProcessRecordAsync(CmdletPipeline pipeline, CancellationToken cancellationToken)
         {
-            var target = All ? "every minikube profile" : $"minikube profile '{Profile ?? MinikubeClient.DefaultProfile}'";
+            var target = MinikubeTarget.ProfileOrAll(Profile, All);
             if (!pipeline.ShouldProcess(target, "Stop"))
             {
                 return;
